@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { registerIpc } from './ipc';
+import { hardenApp, isAppUrl, secureWebPreferences } from './security';
+import { createBackend, type Backend } from './services/backend';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Vertaistuki',
+    backgroundColor: '#f7f6f2',
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(join(here, '../renderer/index.html'));
+  return window;
+}
+
+const isTrustedSender = (event: IpcMainInvokeEvent): boolean =>
+  mainWindow !== null &&
+  event.sender === mainWindow.webContents &&
+  event.senderFrame !== null &&
+  event.senderFrame === mainWindow.webContents.mainFrame &&
+  isAppUrl(event.senderFrame.url, devServerUrl);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    hardenApp(devServerUrl);
+    backend = createBackend({
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      mode: 'desktop',
+      dataDir: app.getPath('userData'),
+      migrationsDir: join(here, 'migrations'),
+      systemLocales: app.getPreferredSystemLanguages(),
+      log: (error) => console.error(error),
+    });
+    registerIpc(backend, isTrustedSender);
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = null;
+  });
+}

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { AppInfo, StoreProblem } from '@shared/domain';
+import { CALL_NAMES } from '@shared/contract';
+import { closeDatabase, openDatabase } from './db/connection';
+import { StoreOpenError } from './db/errors';
+import { loadMigrations, schemaVersion } from './db/migrate';
+import { createDispatch, type Dispatch } from './dispatch';
+import { AppError } from './errors';
+import type { Handlers } from './handlers';
+import { memberHandlers } from './members/service';
+import { programmeHandlers } from './programme/service';
+import { settingsHandlers } from './settings/service';
+
+export const DATABASE_FILE = 'vertaistuki.sqlite';
+
+export interface BackendConfig {
+  appName: string;
+  appVersion: string;
+  mode: AppInfo['mode'];
+  dataDir: string;
+  migrationsDir: string;
+  systemLocales: string[];
+  log?: (error: unknown) => void;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  info: () => AppInfo;
+  close: () => void;
+}
+
+const featureHandlers = (db: Database) => ({
+  ...settingsHandlers(db),
+  ...programmeHandlers(db),
+  ...memberHandlers(db),
+});
+
+/**
+ * Opens the store and wires every feature's handlers behind one dispatch.
+ * If the store cannot be opened, the app still starts: `app.info` explains the problem
+ * and every other call answers `store_unavailable`; the file is left untouched.
+ */
+export function createBackend(config: BackendConfig): Backend {
+  const databasePath = join(config.dataDir, DATABASE_FILE);
+  let db: Database | null = null;
+  let storeProblem: StoreProblem | null = null;
+  try {
+    db = openDatabase({ path: databasePath, migrations: loadMigrations(config.migrationsDir) });
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    storeProblem = error.problem;
+    config.log?.(error);
+  }
+
+  const info = (): AppInfo => ({
+    name: config.appName,
+    version: config.appVersion,
+    mode: config.mode,
+    dataDir: config.dataDir,
+    databasePath,
+    systemLocales: config.systemLocales,
+    schemaVersion: db ? schemaVersion(db) : 0,
+    storeProblem,
+  });
+
+  const unavailable = () => {
+    throw new AppError('store_unavailable', `The data file could not be opened: ${databasePath}`);
+  };
+  const storeHandlers = db
+    ? featureHandlers(db)
+    : (Object.fromEntries(CALL_NAMES.map((name) => [name, unavailable])) as unknown as ReturnType<typeof featureHandlers>);
+  const dispatch = createDispatch({ ...storeHandlers, 'app.info': info } satisfies Handlers, config.log);
+
+  return {
+    dispatch,
+    info,
+    close: () => {
+      if (db) closeDatabase(db);
+      db = null;
+    },
+  };
+}

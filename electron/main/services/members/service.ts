@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import type { Member, MemberFields, MemberLeftInput, MemberRef, MemberUpdate } from '@shared/domain';
+import { MAX_MEMBERS } from '@shared/domain';
+import { sqliteCode } from '../db/errors';
+import { AppError } from '../errors';
+import type { HandlersOf } from '../handlers';
+
+const COLUMNS = `id, name, role, email, left_on AS leftOn, created_at AS createdAt`;
+
+export function listMembers(db: Database): Member[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM member ORDER BY id`).all() as Member[];
+}
+
+export function getMember(db: Database, id: number): Member {
+  const member = db.prepare(`SELECT ${COLUMNS} FROM member WHERE id = ?`).get(id) as Member | undefined;
+  if (!member) throw new AppError('not_found', `No member with id ${id}.`);
+  return member;
+}
+
+export function insertMember(db: Database, fields: MemberFields): Member {
+  const { count } = db.prepare('SELECT count(*) AS count FROM member').get() as { count: number };
+  if (count >= MAX_MEMBERS) throw new AppError('conflict', `A group can have at most ${MAX_MEMBERS} members.`);
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO member (name, role, email) VALUES (?, ?, ?)')
+    .run(fields.name, fields.role, fields.email);
+  return getMember(db, Number(lastInsertRowid));
+}
+
+export function updateMember(db: Database, { id, ...fields }: MemberUpdate): Member {
+  return db.transaction(() => {
+    getMember(db, id);
+    db.prepare('UPDATE member SET name = ?, role = ?, email = ? WHERE id = ?').run(fields.name, fields.role, fields.email, id);
+    return getMember(db, id);
+  })();
+}
+
+export function setMemberLeft(db: Database, { id, leftOn }: MemberLeftInput): Member {
+  return db.transaction(() => {
+    getMember(db, id);
+    db.prepare('UPDATE member SET left_on = ? WHERE id = ?').run(leftOn, id);
+    return getMember(db, id);
+  })();
+}
+
+/**
+ * Removes a member added by mistake. Anything recorded about a member (attendance, answers…)
+ * refers to them by foreign key, so SQLite refuses the delete and we ask to mark them as left.
+ */
+export function removeMember(db: Database, { id }: MemberRef): MemberRef {
+  return db.transaction(() => {
+    getMember(db, id);
+    try {
+      db.prepare('DELETE FROM member WHERE id = ?').run(id);
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new AppError('conflict', 'This member already has history in the programme; mark them as left instead.');
+      }
+      throw error;
+    }
+    return { id };
+  })();
+}
+
+export const memberHandlers = (
+  db: Database,
+): HandlersOf<'members.list' | 'members.add' | 'members.update' | 'members.setLeft' | 'members.remove'> => ({
+  'members.list': () => listMembers(db),
+  'members.add': (input) => db.transaction(() => insertMember(db, input))(),
+  'members.update': (input) => updateMember(db, input),
+  'members.setLeft': (input) => setMemberLeft(db, input),
+  'members.remove': (input) => removeMember(db, input),
+});

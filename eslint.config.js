@@ -1,0 +1,64 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream'];
+
+/** Process boundaries, enforced: what each part of the tree may import. */
+const forbid = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbid(['electron', 'better-sqlite3', 'react', 'react-*', ...NODE_BUILTINS], 'shared/ is pure TypeScript: no Node, no Electron, no DOM libraries.'),
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid(['electron', 'better-sqlite3', ...NODE_BUILTINS, '**/electron/**'], 'The renderer has no Node or Electron: reach main through src/api.ts.'),
+    },
+  },
+  {
+    files: ['electron/main/services/**/*.ts', 'electron/main/browser-mode/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: forbid(['electron', '**/renderer/**'], 'Services are Electron-free so that tests and browser mode run them as they are.'),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'better-sqlite3', ...NODE_BUILTINS, '@shared/contract', '@shared/domain*'],
+              allowTypeImports: true,
+              message: 'The sandboxed preload bundles only electron and @shared/calls; types are fine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/*.ts', '*.{js,ts,mjs}', 'scripts/**', 'test/**', 'bench/**'],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,65 @@
+import { useEffect, useMemo } from 'react';
+import { I18nProvider } from 'react-aria-components';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { StoreProblemScreen } from '../features/settings/StoreProblemScreen';
+import { Frame } from './Frame';
+import { createI18n, localeOf } from './i18n';
+import { useAppStore } from './store';
+
+export function App() {
+  const status = useAppStore((s) => s.status);
+  const language = useAppStore((s) => s.language);
+  const load = useAppStore((s) => s.load);
+  const i18n = useMemo(() => createI18n(language), [language]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = i18n.t('app.name');
+  }, [language, i18n]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <I18nProvider locale={localeOf(language)}>
+        {status === 'loading' ? <Loading /> : status === 'failed' ? <Unreachable /> : <Ready />}
+      </I18nProvider>
+    </I18nextProvider>
+  );
+}
+
+function Ready() {
+  const info = useAppStore((s) => s.info);
+  const programme = useAppStore((s) => s.programme);
+  if (info?.storeProblem) return <StoreProblemScreen problem={info.storeProblem} />;
+  if (!programme) return <SetupWizard />;
+  return <Frame />;
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <main className="centered" aria-busy="true">
+      <p className="muted">{t('app.loading')}</p>
+    </main>
+  );
+}
+
+function Unreachable() {
+  const { t } = useTranslation();
+  const load = useAppStore((s) => s.load);
+  return (
+    <main className="centered">
+      <div className="card card--narrow" role="alert">
+        <h1>{t('app.name')}</h1>
+        <p>{t('errors.unreachable')}</p>
+        <button type="button" className="button button--primary" onClick={() => void load()}>
+          {t('common.tryAgain')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { GroupPage } from '../features/group/GroupPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { formatDate } from './i18n';
+import { useAppStore, type Section } from './store';
+
+const SECTIONS: { id: Section; labelKey: string }[] = [
+  { id: 'group', labelKey: 'nav.group' },
+  { id: 'settings', labelKey: 'nav.settings' },
+];
+
+/** The app frame: the programme at a glance, the sections that exist, and the page. */
+export function Frame() {
+  const { t } = useTranslation();
+  const section = useAppStore((s) => s.section);
+  const navigate = useAppStore((s) => s.navigate);
+  const programme = useAppStore((s) => s.programme);
+  const language = useAppStore((s) => s.language);
+
+  return (
+    <div className="frame">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        {programme && (
+          <div className="sidebar-programme">
+            <p className="sidebar-programme-name">{programme.name}</p>
+            <p className="sidebar-programme-period">
+              {t('programme.period', {
+                start: formatDate(programme.startDate, language),
+                end: formatDate(programme.endDate, language),
+              })}
+            </p>
+          </div>
+        )}
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            {SECTIONS.map(({ id, labelKey }) => (
+              <li key={id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={section === id ? 'page' : undefined}
+                  onClick={() => navigate(id)}
+                >
+                  {t(labelKey)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className="sidebar-privacy">{t('app.privacy')}</p>
+      </aside>
+      <main className="content" id="content">
+        {section === 'group' ? <GroupPage /> : <SettingsPage />}
+      </main>
+    </div>
+  );
+}

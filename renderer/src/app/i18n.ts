@@ -1,0 +1,44 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '@shared/domain';
+import en from '../locales/en.json';
+import fi from '../locales/fi.json';
+
+export const resources = { fi: { translation: fi }, en: { translation: en } } as const;
+
+/** Finnish when the system prefers Finnish (first listed language), otherwise English. */
+export function pickLanguage(saved: Language | null, systemLocales: readonly string[]): Language {
+  if (saved) return saved;
+  const first = systemLocales[0]?.toLowerCase() ?? '';
+  return first === 'fi' || first.startsWith('fi-') ? 'fi' : 'en';
+}
+
+export const localeOf = (language: Language): string => (language === 'fi' ? 'fi-FI' : 'en-GB');
+
+export function createI18n(language: Language): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** `2026-09-01` → `1.9.2026` (fi) or `1 September 2026` (en). */
+export function formatDate(iso: string, language: Language): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month || !day) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    language === 'fi' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+}
+
+/** Today's date in the local time zone as `YYYY-MM-DD`. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,51 @@
+import { create } from 'zustand';
+import type { AppInfo, Language, Programme, Settings } from '@shared/domain';
+import { call } from '../api';
+import { pickLanguage } from './i18n';
+
+export type Section = 'group' | 'settings';
+
+interface AppState {
+  status: 'loading' | 'ready' | 'failed';
+  info: AppInfo | null;
+  settings: Settings;
+  programme: Programme | null;
+  language: Language;
+  section: Section;
+  load: () => Promise<void>;
+  setLanguage: (language: Language | null) => Promise<void>;
+  setProgramme: (programme: Programme) => void;
+  navigate: (section: Section) => void;
+}
+
+/** App-wide state: what the store said at start-up, the language, and where the user is. */
+export const useAppStore = create<AppState>()((set, get) => ({
+  status: 'loading',
+  info: null,
+  settings: { language: null },
+  programme: null,
+  language: 'en',
+  section: 'group',
+  load: async () => {
+    try {
+      const info = await call('app.info');
+      const systemLocales = info.systemLocales.length > 0 ? info.systemLocales : [...navigator.languages];
+      if (info.storeProblem) {
+        set({ status: 'ready', info, language: pickLanguage(null, systemLocales) });
+        return;
+      }
+      const [settings, programme] = await Promise.all([call('settings.get'), call('programme.get')]);
+      set({ status: 'ready', info, settings, programme, language: pickLanguage(settings.language, systemLocales) });
+    } catch {
+      set({ status: 'failed' });
+    }
+  },
+  setLanguage: async (language) => {
+    const settings = await call('settings.update', { language });
+    const info = get().info;
+    const systemLocales = info && info.systemLocales.length > 0 ? info.systemLocales : [...navigator.languages];
+    set({ settings, language: pickLanguage(settings.language, systemLocales) });
+  },
+  setProgramme: (programme) => set({ programme }),
+  navigate: (section) => set({ section }),
+}));

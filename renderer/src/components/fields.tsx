@@ -1,0 +1,163 @@
+import { parseDate, type CalendarDate } from '@internationalized/date';
+import type { ReactNode } from 'react';
+import {
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  FieldError,
+  Group,
+  Heading,
+  Input,
+  Label,
+  Popover,
+  Text,
+  TextField,
+} from 'react-aria-components';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+
+interface FieldProps<T extends FieldValues> {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  description?: string;
+  isRequired?: boolean;
+}
+
+/** Translates a schema's message key (`required`, `tooLong`…) into a sentence. */
+function useFieldMessage(message: string | undefined): string {
+  const { t } = useTranslation();
+  return message ? t(`validation.${message}`, { defaultValue: t('validation.invalidText') }) : '';
+}
+
+function FieldLabel({ label, isRequired }: { label: string; isRequired: boolean | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Label className="field-label">
+      {label}
+      {!isRequired && <span className="field-optional"> ({t('common.optional')})</span>}
+    </Label>
+  );
+}
+
+export function TextInput<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  type = 'text',
+  autoComplete = 'off',
+}: FieldProps<T> & { type?: 'text' | 'email'; autoComplete?: string }) {
+  const {
+    field: { name: fieldName, value, onChange, onBlur, ref },
+    fieldState: { invalid, error },
+  } = useController({ control, name });
+  const message = useFieldMessage(error?.message);
+  return (
+    <TextField
+      className="field"
+      name={fieldName}
+      value={(value as string | undefined) ?? ''}
+      onChange={onChange}
+      onBlur={onBlur}
+      isInvalid={invalid}
+      isRequired={isRequired ?? false}
+      validationBehavior="aria"
+      type={type}
+      autoComplete={autoComplete}
+    >
+      <FieldLabel label={label} isRequired={isRequired} />
+      <Input ref={ref} className="input" />
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field-error">{message}</FieldError>
+    </TextField>
+  );
+}
+
+const toCalendarDate = (value: unknown): CalendarDate | null => {
+  if (typeof value !== 'string' || value === '') return null;
+  try {
+    return parseDate(value);
+  } catch {
+    return null;
+  }
+};
+
+/** A calendar date kept as `YYYY-MM-DD`; typed segment by segment or picked from a calendar. */
+export function DateInputField<T extends FieldValues>({ control, name, label, description, isRequired }: FieldProps<T>) {
+  const {
+    field: { name: fieldName, value, onChange, onBlur, ref },
+    fieldState: { invalid, error },
+  } = useController({ control, name });
+  const message = useFieldMessage(error?.message);
+  const { t } = useTranslation();
+  return (
+    <DatePicker
+      className="field"
+      name={fieldName}
+      value={toCalendarDate(value)}
+      onChange={(date) => onChange(date ? date.toString() : '')}
+      onBlur={onBlur}
+      isInvalid={invalid}
+      isRequired={isRequired ?? false}
+      validationBehavior="aria"
+    >
+      <FieldLabel label={label} isRequired={isRequired} />
+      <Group className="date-group">
+        <DateInput className="date-input" ref={ref}>
+          {(segment) => <DateSegment segment={segment} className="date-segment" />}
+        </DateInput>
+        <Button className="date-button" aria-label={t('common.openCalendar')}>
+          <CalendarIcon />
+        </Button>
+      </Group>
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field-error">{message}</FieldError>
+      <Popover className="popover">
+        <Dialog className="calendar-dialog">
+          <Calendar className="calendar">
+            <header className="calendar-header">
+              <Button slot="previous" className="icon-button">
+                ‹
+              </Button>
+              <Heading className="calendar-heading" />
+              <Button slot="next" className="icon-button">
+                ›
+              </Button>
+            </header>
+            <CalendarGrid className="calendar-grid">
+              {(date) => <CalendarCell date={date} className="calendar-cell" />}
+            </CalendarGrid>
+          </Calendar>
+        </Dialog>
+      </Popover>
+    </DatePicker>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="1.5" y="3" width="13" height="11.5" rx="2" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <path d="M1.5 6.5h13M5 1.5v3M11 1.5v3" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
+  );
+}
+
+export function FormRow({ children }: { children: ReactNode }) {
+  return <div className="form-row">{children}</div>;
+}

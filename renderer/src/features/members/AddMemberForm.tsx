@@ -1,0 +1,47 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { MemberFields } from '@shared/domain';
+import { TextInput } from '../../components/fields';
+import { applyFieldIssues, errorMessage } from '../../lib/errors';
+
+const EMPTY: MemberFields = { name: '', role: '', email: '' };
+
+/** Adds one member; the name field takes focus again so several can be typed in a row. */
+export function AddMemberForm({ onAdd }: { onAdd: (fields: MemberFields) => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState('');
+  const form = useForm({ resolver: zodResolver(MemberFields), defaultValues: EMPTY });
+
+  const submit = form.handleSubmit(async (fields) => {
+    setFailure('');
+    try {
+      await onAdd(fields);
+      form.reset(EMPTY);
+      form.setFocus('name');
+    } catch (error) {
+      if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
+    }
+  });
+
+  return (
+    <Form className="add-member" aria-label={t('members.addTitle')} onSubmit={(event) => void submit(event)}>
+      <h3 className="subheading">{t('members.addTitle')}</h3>
+      <div className="form-row form-row--members">
+        <TextInput control={form.control} name="name" label={t('members.name')} isRequired autoComplete="off" />
+        <TextInput control={form.control} name="role" label={t('members.role')} />
+        <TextInput control={form.control} name="email" label={t('members.email')} type="email" />
+        <Button type="submit" className="button button--primary add-member-button" isDisabled={form.formState.isSubmitting}>
+          {t('members.add')}
+        </Button>
+      </div>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+    </Form>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './fields';
+export * from './members';
+export * from './programme';
+export * from './settings';
