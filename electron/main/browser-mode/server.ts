@@ -161,8 +161,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     backend,
     close: async () => {
       await vite?.close();
-      await new Promise<void>((done) => server.close(() => done()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections(); // a browser's keep-alive connections would hold close() open
+      await closed;
       backend.close();
     },
   };

@@ -20,20 +20,29 @@ export function AddMemberForm({ onAdd }: { onAdd: (fields: MemberFields) => Prom
     try {
       await onAdd(fields);
       form.reset(EMPTY);
-      form.setFocus('name');
+      // After the press has fully ended, or react-aria returns focus to the button.
+      setTimeout(() => form.setFocus('name'), 0);
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
     }
   });
 
   return (
-    <Form className="add-member" aria-label={t('members.addTitle')} onSubmit={(event) => void submit(event)}>
+    <Form
+      className="add-member"
+      aria-label={t('members.addTitle')}
+      onSubmit={(event) => {
+        // The button stays enabled while saving (disabling it would drop keyboard focus), so ignore repeats.
+        if (form.formState.isSubmitting) event.preventDefault();
+        else void submit(event);
+      }}
+    >
       <h3 className="subheading">{t('members.addTitle')}</h3>
       <div className="form-row form-row--members">
         <TextInput control={form.control} name="name" label={t('members.name')} isRequired autoComplete="off" />
         <TextInput control={form.control} name="role" label={t('members.role')} />
         <TextInput control={form.control} name="email" label={t('members.email')} type="email" />
-        <Button type="submit" className="button button--primary add-member-button" isDisabled={form.formState.isSubmitting}>
+        <Button type="submit" className="button button--primary add-member-button">
           {t('members.add')}
         </Button>
       </div>
