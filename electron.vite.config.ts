@@ -4,13 +4,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'electron-vite';
 import { rendererCsp } from './renderer/vite.plugins';
 
-const alias = { '@shared': resolve(__dirname, 'shared') };
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 /** Migrations are read from disk at start-up, so they travel next to the main bundle. */
 const copyMigrations = (): Plugin => ({
   name: 'vertaistuki:copy-migrations',
   writeBundle() {
-    cpSync(resolve(__dirname, 'electron/main/services/db/migrations'), resolve(__dirname, 'out/main/migrations'), {
+    cpSync(resolve(import.meta.dirname, 'electron/main/services/db/migrations'), resolve(import.meta.dirname, 'out/main/migrations'), {
       recursive: true,
     });
   },
@@ -20,22 +20,22 @@ export default defineConfig({
   main: {
     resolve: { alias },
     plugins: [copyMigrations()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } },
+    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } } },
   },
   preload: {
     resolve: { alias },
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         // Sandboxed preloads cannot load modules: one CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'renderer'),
+    root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias },
     plugins: [react(), rendererCsp()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
+    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } } },
   },
 });

@@ -8,10 +8,10 @@ import { rendererCsp } from './vite.plugins';
  * preload API is compiled in. The Electron build never contains it (see test/config/bundles.test.ts).
  */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   mode: 'web',
   base: './',
-  resolve: { alias: { '@shared': resolve(__dirname, '../shared') } },
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, '../shared') } },
   plugins: [react(), rendererCsp()],
-  build: { outDir: resolve(__dirname, '../out/web'), emptyOutDir: true },
+  build: { outDir: resolve(import.meta.dirname, '../out/web'), emptyOutDir: true },
 });

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { registerIpc } from './ipc';
-import { hardenApp, isAppUrl, secureWebPreferences } from './security';
+import { hardenApp } from './security';
+import { isAppUrl, secureWebPreferences } from './security-policy';
 import { createBackend, type Backend } from './services/backend';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+/** Everything the window may load lives under the app's own folder (inside the asar when packaged). */
+const appRoot = `${pathToFileURL(join(here, '..')).href}/`;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
@@ -33,7 +36,7 @@ const isTrustedSender = (event: IpcMainInvokeEvent): boolean =>
   event.sender === mainWindow.webContents &&
   event.senderFrame !== null &&
   event.senderFrame === mainWindow.webContents.mainFrame &&
-  isAppUrl(event.senderFrame.url, devServerUrl);
+  isAppUrl(event.senderFrame.url, appRoot, devServerUrl);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -46,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    hardenApp(devServerUrl);
+    hardenApp(appRoot, devServerUrl);
     backend = createBackend({
       appName: app.getName(),
       appVersion: app.getVersion(),

@@ -68,7 +68,7 @@ for (const [language, locale] of [
         ['Önni Mäkelä', 'Toimistopäällikkö'],
         ['Sari Järvinen', ''],
         ['Jukka Kärkkäinen', 'Esihenkilö'],
-      ]) {
+      ] as const) {
         await page.getByLabel(t.memberName, { exact: true }).fill(name);
         if (role) await page.getByLabel(t.role).fill(role);
         await page.getByRole('button', { name: t.add }).click();

@@ -40,7 +40,7 @@ export function MemberRow({ member }: { member: Member }) {
   return (
     <li className={`member-row${hasLeft ? ' member-row--left' : ''}`}>
       <section aria-label={t('members.rowLabel', { name: member.name })}>
-        <form className="form-row form-row--members" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+        <form className="form-row form-row--member" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
           <TextInput control={form.control} name="name" label={t('members.name')} isRequired />
           <TextInput control={form.control} name="role" label={t('members.role')} />
           <TextInput control={form.control} name="email" label={t('members.email')} type="email" />

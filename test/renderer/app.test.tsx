@@ -1,0 +1,63 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/src/app/App';
+import { useAppStore } from '../../renderer/src/app/store';
+import { useMembersStore } from '../../renderer/src/features/members/store';
+import { installRealBackend, SETUP, tempDataDir, type RealBackend } from './harness';
+
+let real: RealBackend;
+
+beforeEach(() => {
+  useAppStore.setState(useAppStore.getInitialState(), true);
+  useMembersStore.setState(useMembersStore.getInitialState(), true);
+});
+afterEach(() => real.dispose());
+
+describe('App', () => {
+  it('opens the set-up in Finnish on a Finnish system and checks required fields', async () => {
+    real = installRealBackend();
+    const user = userEvent.setup();
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Perustetaan vertaisryhmä' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Seuraava' }));
+    expect(await screen.findAllByText('Tämä tieto tarvitaan.')).toHaveLength(4);
+    expect(screen.getByLabelText('Ohjelman nimi')).toHaveAttribute('aria-invalid', 'true');
+    expect(real.calls).not.toContain('programme.setup');
+  });
+
+  it('shows the group and its members once set up', async () => {
+    real = installRealBackend();
+    real.backend.dispatch('programme.setup', SETUP);
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ryhmä ja jäsenet' })).toBeInTheDocument();
+    expect(await screen.findByText('2 jäsentä')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ryhmä ja jäsenet', 'Asetukset ja tiedot']);
+    expect(within(nav).getByRole('button', { name: 'Ryhmä ja jäsenet' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('switches language from Settings and stores the choice', async () => {
+    real = installRealBackend();
+    real.backend.dispatch('programme.setup', SETUP);
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByRole('button', { name: 'Asetukset ja tiedot' }));
+    await user.click(screen.getByRole('radio', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings and about' })).toBeInTheDocument();
+    expect(real.backend.dispatch('settings.get', undefined)).toEqual({ ok: true, value: { language: 'en' } });
+  });
+
+  it('explains a data file it cannot open, shows where it is, and leaves it as it was', async () => {
+    const dataDir = tempDataDir();
+    const path = join(dataDir, 'vertaistuki.sqlite');
+    writeFileSync(path, 'not a database at all');
+    real = installRealBackend({ dataDir });
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Tietoja ei voitu avata' })).toBeInTheDocument();
+    expect(screen.getByTestId('store-problem-path')).toHaveTextContent(path);
+    expect(readFileSync(path, 'utf8')).toBe('not a database at all');
+  });
+});
