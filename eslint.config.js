@@ -50,7 +50,7 @@ export default tseslint.config(
             {
               group: ['zod', 'better-sqlite3', ...NODE_BUILTINS, '@shared/contract', '@shared/domain*'],
               allowTypeImports: true,
-              message: 'The sandboxed preload bundles only electron and @shared/calls; types are fine.',
+              message: 'The sandboxed preload bundles only electron and @shared/channels; types are fine.',
             },
           ],
         },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { registerIpc } from './ipc';
 import { hardenApp } from './security';
 import { isAppUrl, secureWebPreferences } from './security-policy';
@@ -31,7 +31,7 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-const isTrustedSender = (event: IpcMainInvokeEvent): boolean =>
+const isTrustedSender = (event: IpcMainInvokeEvent | IpcMainEvent): boolean =>
   mainWindow !== null &&
   event.sender === mainWindow.webContents &&
   event.senderFrame !== null &&

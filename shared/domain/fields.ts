@@ -12,15 +12,19 @@ export const LIMITS = {
   email: 254,
 } as const;
 
+/** NUL cannot be stored faithfully (SQLite's text functions stop at it) and is never typed by a person. */
+const hasNoNul = (value: string) => !value.includes(String.fromCharCode(0));
+
 export const requiredText = (max: number) =>
   z
     .string({ error: 'required' })
     .trim()
     .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
+    .max(max, { error: 'tooLong' })
+    .refine(hasNoNul, { error: 'invalidText' });
 
 export const optionalText = (max: number) =>
-  z.string({ error: 'invalidText' }).trim().max(max, { error: 'tooLong' });
+  z.string({ error: 'invalidText' }).trim().max(max, { error: 'tooLong' }).refine(hasNoNul, { error: 'invalidText' });
 
 /** A calendar date as `YYYY-MM-DD`; the store never keeps times for plain dates. */
 export const isoDate = z.iso.date({ error: (issue) => (issue.input === '' ? 'required' : 'invalidDate') });

@@ -5,7 +5,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
-import { API_GLOBAL, CALL_NAMES } from '@shared/calls';
+import { API_GLOBAL, CALL_NAMES } from '@shared/contract';
 import type { Language } from '@shared/domain';
 import { createBackend, type Backend } from '../../electron/main/services/backend';
 import { createI18n, localeOf } from '../../renderer/src/app/i18n';

@@ -2,10 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate, pickLanguage } from '../../renderer/src/app/i18n';
-import en from '../../renderer/src/locales/en.json';
-import fi from '../../renderer/src/locales/fi.json';
+import { resources } from '../../renderer/src/app/i18n';
 
 type Tree = { [key: string]: string | Tree };
+
+const fi = resources.fi.translation;
+const en = resources.en.translation;
+const localeFiles = (language: string) =>
+  readdirSync(resolve('renderer/src/locales', language)).map((file) => ({
+    file,
+    tree: JSON.parse(readFileSync(resolve('renderer/src/locales', language, file), 'utf8')) as Tree,
+  }));
 
 const keysOf = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([key, value]) =>
@@ -31,6 +38,19 @@ describe('translations', () => {
     expect(enKeys.filter((k) => !fiKeys.includes(k)), 'missing in fi.json').toEqual([]);
   });
 
+  it('each language has the same files, and no two files define the same key', () => {
+    expect(readdirSync(resolve('renderer/src/locales/fi')).sort()).toEqual(readdirSync(resolve('renderer/src/locales/en')).sort());
+    for (const language of ['fi', 'en']) {
+      const seen = new Map<string, string>();
+      for (const { file, tree } of localeFiles(language)) {
+        for (const key of keysOf(tree)) {
+          expect(seen.get(key), `${language}: ${key} in ${file} and ${seen.get(key)}`).toBeUndefined();
+          seen.set(key, file);
+        }
+      }
+    }
+  });
+
   it('no text is empty', () => {
     expect(valuesOf(fi as Tree).filter((v) => v.trim() === '')).toEqual([]);
     expect(valuesOf(en as Tree).filter((v) => v.trim() === '')).toEqual([]);
@@ -49,7 +69,7 @@ describe('translations', () => {
 
   it('every validation message a schema can give has a sentence', async () => {
     const domain = readdirSync(resolve('shared/domain')).map((f) => readFileSync(resolve('shared/domain', f), 'utf8')).join('\n');
-    const contract = readFileSync(resolve('shared/contract.ts'), 'utf8');
+    const contract = readdirSync(resolve('shared/contract')).map((f) => readFileSync(resolve('shared/contract', f), 'utf8')).join('\n');
     const messages = new Set([...`${domain}\n${contract}`.matchAll(/error: '([a-zA-Z]+)'/g)].map((m) => m[1]!));
     messages.add('required');
     messages.add('invalidDate');

@@ -182,15 +182,20 @@ describe('programme.setup', () => {
 
   it('saves nothing when one member insert fails in SQLite (one transaction)', () => {
     const backend = backendIn();
+    // A trigger makes SQLite itself fail on the last member, after the programme and the
+    // first members were already inserted inside the transaction.
+    const raw = new BetterSqlite3(backend.databasePath);
+    raw.exec(`CREATE TRIGGER fail_on_member BEFORE INSERT ON member WHEN NEW.name = 'Viimeinen'
+      BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END`);
+    raw.close();
     const input = validSetup();
-    // Passes zod (non-empty string), but SQLite's length() stops at NUL, so CHECK (length(name) >= 1) fails.
-    input.members.push({ name: '\u0000Piilossa', role: '', email: '' });
+    input.members.push({ name: 'Viimeinen', role: '', email: '' });
     const before = dumpDatabase(backend.databasePath);
 
     expectFail(backend.dispatch('programme.setup', input), 'internal');
 
     expect(backend.logged).toHaveLength(1);
-    expect(String(backend.logged[0])).toMatch(/CHECK constraint failed/);
+    expect(String(backend.logged[0])).toMatch(/simulated disk failure/);
     expect(storeState(backend)).toEqual({ programme: null, members: [], settings: { language: null } });
     expect(dumpDatabase(backend.databasePath)).toEqual(before);
   });
@@ -208,6 +213,16 @@ describe('programme.setup', () => {
     expect(dumpDatabase(backend.databasePath)).toEqual(before);
     expect(call(backend, 'programme.get', undefined)?.name).toBe(VALID_SETUP.programme.name);
   });
+});
+
+it('refuses a NUL character in a name with a field message, not a database error', () => {
+  const backend = backendIn();
+  const input = validSetup();
+  input.members.push({ name: '\u0000Piilossa', role: '', email: '' });
+  const result = backend.dispatch('programme.setup', input);
+  expectFail(result, 'invalid_input');
+  expect(!result.ok && result.error.issues).toEqual([{ path: `members.${input.members.length - 1}.name`, message: 'invalidText' }]);
+  expect(backend.logged).toHaveLength(0);
 });
 
 describe('programme.update', () => {
@@ -321,11 +336,11 @@ describe('persistence', () => {
     expect((before.members as Member[]).at(-1)).toMatchObject({ name: 'Ämmälä 🧡', leftOn: '2025-03-31' });
   });
 
-  it('refuses every call after close instead of reopening', () => {
+  it('refuses every call after close with store_unavailable instead of reopening', () => {
     const dataDir = makeTempDir();
     const backend = createTestBackend(dataDir);
     backend.close();
-    expectFail(backend.dispatch('members.list', undefined), 'internal');
+    expectFail(backend.dispatch('members.list', undefined), 'store_unavailable');
     backend.close();
   });
 

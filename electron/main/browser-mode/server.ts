@@ -62,9 +62,13 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
 const tokenMatches = (given: string | string[] | undefined, token: string): boolean => {
-  if (typeof given !== 'string' || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 };
+
+class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
@@ -73,8 +77,10 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
+        chunks.length = 0;
+        req.removeAllListeners('data');
+        req.resume(); // drain the rest unread, so the client can still read our answer
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -87,18 +93,28 @@ function readBody(req: IncomingMessage): Promise<string> {
 async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, backend: Backend, token: string) {
   if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
   if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return sendJson(res, 401, { error: 'missing or wrong token' });
-  let body: { input?: unknown };
+  let body: unknown;
   try {
-    body = JSON.parse(await readBody(req)) as { input?: unknown };
-  } catch {
+    body = JSON.parse(await readBody(req));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: 'request too large' });
     return sendJson(res, 400, { error: 'body must be JSON of the form {"input": …}' });
   }
-  return sendJson(res, 200, backend.dispatch(decodeURIComponent(name), body.input));
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return sendJson(res, 400, { error: 'body must be JSON of the form {"input": …}' });
+  }
+  return sendJson(res, 200, backend.dispatch(name, (body as { input?: unknown }).input));
 }
 
 async function serveStatic(res: ServerResponse, staticDir: string, urlPath: string) {
   const root = resolve(staticDir);
-  const wanted = normalize(join(root, decodeURIComponent(urlPath)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+  }
+  const wanted = normalize(join(root, decoded));
   const inside = wanted === root || wanted.startsWith(root + sep);
   let file = inside ? wanted : join(root, 'index.html');
   try {
@@ -134,12 +150,18 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const apiMatch = /^\/api\/([\w.]+)$/.exec(url.pathname);
     if (apiMatch?.[1]) {
-      handleApi(req, res, apiMatch[1], backend, token).catch(() => sendJson(res, 413, { error: 'request too large' }));
+      handleApi(req, res, apiMatch[1], backend, token).catch((error: unknown) => {
+        options.log?.(error);
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      });
       return;
     }
     if (vite) return vite.middlewares(req, res);
     if (req.method !== 'GET') return send(res, 405, 'GET only', 'text/plain');
-    void serveStatic(res, options.staticDir ?? 'out/web', url.pathname);
+    serveStatic(res, options.staticDir ?? 'out/web', url.pathname).catch((error: unknown) => {
+      options.log?.(error);
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');
+    });
   });
 
   await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, HOST, resolveListen));

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo, StoreProblem } from '@shared/domain';
 import { CALL_NAMES } from '@shared/contract';
+import { fail } from '@shared/envelope';
 import { closeDatabase, openDatabase } from './db/connection';
 import { StoreOpenError } from './db/errors';
 import { loadMigrations, schemaVersion } from './db/migrate';
@@ -70,7 +71,9 @@ export function createBackend(config: BackendConfig): Backend {
   const storeHandlers = db
     ? featureHandlers(db)
     : (Object.fromEntries(CALL_NAMES.map((name) => [name, unavailable])) as unknown as ReturnType<typeof featureHandlers>);
-  const dispatch = createDispatch({ ...storeHandlers, 'app.info': info } satisfies Handlers, config.log);
+  const open = createDispatch({ ...storeHandlers, 'app.info': info } satisfies Handlers, config.log);
+  const dispatch: Dispatch = (name, input) =>
+    db || name === 'app.info' || storeProblem ? open(name, input) : fail('store_unavailable', 'The store has been closed.');
 
   return {
     dispatch,

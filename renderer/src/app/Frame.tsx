@@ -1,13 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { GroupPage } from '../features/group/GroupPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { formatDate } from './i18n';
-import { useAppStore, type Section } from './store';
-
-const SECTIONS: { id: Section; labelKey: string }[] = [
-  { id: 'group', labelKey: 'nav.group' },
-  { id: 'settings', labelKey: 'nav.settings' },
-];
+import { SECTIONS } from './sections';
+import { useAppStore } from './store';
 
 /** The app frame: the programme at a glance, the sections that exist, and the page. */
 export function Frame() {
@@ -54,8 +48,13 @@ export function Frame() {
         <p className="sidebar-privacy">{t('app.privacy')}</p>
       </aside>
       <main className="content" id="content">
-        {section === 'group' ? <GroupPage /> : <SettingsPage />}
+        <CurrentPage section={section} />
       </main>
     </div>
   );
+}
+
+function CurrentPage({ section }: { section: string }) {
+  const Page = (SECTIONS.find((s) => s.id === section) ?? SECTIONS[0])?.Page;
+  return Page ? <Page /> : null;
 }

@@ -1,10 +1,30 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '@shared/domain';
-import en from '../locales/en.json';
-import fi from '../locales/fi.json';
 
-export const resources = { fi: { translation: fi }, en: { translation: en } } as const;
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * Each feature keeps its texts in `locales/<language>/<feature>.json`; they are merged here into
+ * one tree per language. A test fails if two files define the same key or a language lacks one.
+ */
+const files = import.meta.glob<Tree>('../locales/*/*.json', { eager: true, import: 'default' });
+
+export function mergeTrees(target: Tree, source: Tree): Tree {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (typeof value === 'object' && typeof existing === 'object') mergeTrees(existing, value);
+    else target[key] = typeof value === 'object' ? mergeTrees({}, value) : value;
+  }
+  return target;
+}
+
+const textsOf = (language: Language): Tree =>
+  Object.entries(files)
+    .filter(([path]) => path.includes(`/locales/${language}/`))
+    .reduce<Tree>((tree, [, texts]) => mergeTrees(tree, texts), {});
+
+export const resources = { fi: { translation: textsOf('fi') }, en: { translation: textsOf('en') } };
 
 /** Finnish when the system prefers Finnish (first listed language), otherwise English. */
 export function pickLanguage(saved: Language | null, systemLocales: readonly string[]): Language {

@@ -3,19 +3,18 @@ import type { AppInfo, Language, Programme, Settings } from '@shared/domain';
 import { call } from '../api';
 import { pickLanguage } from './i18n';
 
-export type Section = 'group' | 'settings';
-
 interface AppState {
   status: 'loading' | 'ready' | 'failed';
   info: AppInfo | null;
   settings: Settings;
   programme: Programme | null;
   language: Language;
-  section: Section;
+  /** The id of the section on screen (see sections.tsx). */
+  section: string;
   load: () => Promise<void>;
   setLanguage: (language: Language | null) => Promise<void>;
   setProgramme: (programme: Programme) => void;
-  navigate: (section: Section) => void;
+  navigate: (section: string) => void;
 }
 
 /** App-wide state: what the store said at start-up, the language, and where the user is. */

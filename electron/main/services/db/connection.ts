@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { StoreOpenError, sqliteCode } from './errors';
-import { migrate, type Migration } from './migrate';
+import { migrate, refuseNewer, type Migration } from './migrate';
 
 export interface OpenOptions {
   path: string;
@@ -32,9 +32,11 @@ export function openDatabase({ path, migrations }: OpenOptions): Database {
     const isNew = !existsSync(path);
     if (isNew) mkdirSync(dirname(path), { recursive: true });
     db = new BetterSqlite3(path, { fileMustExist: !isNew, timeout: 5000 });
-    // Read before any write: a file that is not a database fails here, untouched.
+    // Read before any write: a file that is not a database, is damaged or comes from a newer
+    // app fails here, untouched (even switching the journal mode would rewrite its header).
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreOpenError({ kind: 'corrupt', path, detail: String(check) });
+    refuseNewer(db, migrations.length, path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

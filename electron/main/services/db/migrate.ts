@@ -14,7 +14,7 @@ const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 /** Reads `NNNN_name.sql` files; numbers must run 1, 2, 3… with no gaps or repeats. */
 export function loadMigrations(dir: string): Migration[] {
   const migrations = readdirSync(dir)
-    .filter((file) => file.endsWith('.sql'))
+    .filter((file) => file.toLowerCase().endsWith('.sql'))
     .map((file) => {
       const match = FILE_PATTERN.exec(file);
       if (!match) throw new Error(`Migration file name must look like 0001_name.sql: ${file}`);
@@ -31,6 +31,18 @@ export function loadMigrations(dir: string): Migration[] {
 
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
 
+/** A database written by a newer app is refused, not "repaired": this app cannot know its shape. */
+export function refuseNewer(db: Database, latest: number, path: string): void {
+  const version = schemaVersion(db);
+  if (version > latest) {
+    throw new StoreOpenError({
+      kind: 'newerVersion',
+      path,
+      detail: `The data was saved by a newer version of the app (schema ${version}; this version knows ${latest}).`,
+    });
+  }
+}
+
 /**
  * Applies every pending migration in one transaction: either the database reaches the
  * latest version or it stays exactly as it was. A database written by a newer app is refused.
@@ -38,13 +50,7 @@ export const schemaVersion = (db: Database): number => db.pragma('user_version',
 export function migrate(db: Database, migrations: Migration[], path: string): { from: number; to: number } {
   const from = schemaVersion(db);
   const latest = migrations.length;
-  if (from > latest) {
-    throw new StoreOpenError({
-      kind: 'newerVersion',
-      path,
-      detail: `The data was saved by a newer version of the app (schema ${from}; this version knows ${latest}).`,
-    });
-  }
+  refuseNewer(db, latest, path);
   const pending = migrations.slice(from);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {

@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import { GroupPage } from '../features/group/GroupPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+/**
+ * The app's sections, in navigation order. A feature appears here only when it works end to end.
+ * `labelKey` is an i18n key; `Page` renders the section's content.
+ */
+export interface SectionDef {
+  id: string;
+  labelKey: string;
+  Page: ComponentType;
+}
+
+export const SECTIONS: SectionDef[] = [
+  { id: 'group', labelKey: 'nav.group', Page: GroupPage },
+  { id: 'settings', labelKey: 'nav.settings', Page: SettingsPage },
+];

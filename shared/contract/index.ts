@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { Envelope } from '../envelope';
+import { coreCalls } from './core';
+
+/**
+ * The one map of every call between the renderer and main: name -> input schema -> output schema.
+ * Each feature declares its part beside this file; they merge here. Main validates each input with
+ * it, the preload exposes exactly these names, and the renderer's client is typed from it, so a
+ * renamed call breaks the build rather than the user.
+ */
+export const contract = {
+  ...coreCalls,
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+
+/** The API the preload (desktop) or the browser-mode shim puts on `window.vertaistuki`. */
+export type VertaistukiApi = {
+  [K in CallName]: (input: CallInput<K>) => Promise<Envelope<CallOutput<K>>>;
+};
+
+export { API_GLOBAL, channelOf } from '../channels';
