@@ -1,7 +1,8 @@
 import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { rendererCsp } from './renderer/vite.plugins';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };

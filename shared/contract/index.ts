@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Envelope } from '../envelope';
 import { coreCalls } from './core';
+import { planCalls } from './plan';
 
 /**
  * The one map of every call between the renderer and main: name -> input schema -> output schema.
@@ -10,6 +11,7 @@ import { coreCalls } from './core';
  */
 export const contract = {
   ...coreCalls,
+  ...planCalls,
 } as const;
 
 export type Contract = typeof contract;

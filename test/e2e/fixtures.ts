@@ -6,6 +6,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
+/** The built renderer to serve; another folder can be given so parallel builds do not collide. */
+const WEB_DIR = process.env['VERTAISTUKI_WEB_DIR'] ?? join(ROOT, 'out/web');
 
 export interface RunningServer {
   url: string;
@@ -17,7 +19,7 @@ export interface RunningServer {
 /** Starts browser mode as its own process, as a user would, and waits for its READY line. */
 export function startServer(dataDir: string): Promise<RunningServer> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(TSX, ['electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', join(ROOT, 'out/web')], {
+    const child = spawn(TSX, ['electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', WEB_DIR], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

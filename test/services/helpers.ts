@@ -106,8 +106,10 @@ export function dumpDatabase(path: string) {
       .prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
       .all() as { type: string; name: string; sql: string }[];
     const rows: Record<string, unknown[]> = {};
-    for (const { type, name } of schema) {
-      if (type === 'table') rows[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    for (const { type, name, sql } of schema) {
+      // WITHOUT ROWID tables (full-text search keeps some) are ordered by their first column.
+      const withoutRowid = /WITHOUT ROWID/i.test(sql ?? '');
+      if (type === 'table') rows[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY ${withoutRowid ? 1 : 'rowid'}`).all();
     }
     return { userVersion: db.pragma('user_version', { simple: true }) as number, schema, rows };
   } finally {

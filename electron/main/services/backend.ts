@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { AppInfo, StoreProblem } from '@shared/domain';
-import { CALL_NAMES } from '@shared/contract';
-import { fail } from '@shared/envelope';
+import { fail, ok } from '@shared/envelope';
 import { closeDatabase, openDatabase } from './db/connection';
 import { StoreOpenError } from './db/errors';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { createDispatch, type Dispatch } from './dispatch';
-import { AppError } from './errors';
 import type { Handlers } from './handlers';
+import { planHandlers } from './meetings/plan';
 import { memberHandlers } from './members/service';
 import { programmeHandlers } from './programme/service';
 import { settingsHandlers } from './settings/service';
@@ -35,6 +34,7 @@ const featureHandlers = (db: Database) => ({
   ...settingsHandlers(db),
   ...programmeHandlers(db),
   ...memberHandlers(db),
+  ...planHandlers(db),
 });
 
 /**
@@ -65,15 +65,12 @@ export function createBackend(config: BackendConfig): Backend {
     storeProblem,
   });
 
-  const unavailable = () => {
-    throw new AppError('store_unavailable', `The data file could not be opened: ${databasePath}`);
+  const dispatchOpen = db ? createDispatch({ ...featureHandlers(db), 'app.info': info } satisfies Handlers, config.log) : null;
+  const dispatch: Dispatch = (name, input) => {
+    if (name === 'app.info') return ok(info());
+    if (!dispatchOpen || !db) return fail('store_unavailable', `The data file is not open: ${databasePath}`);
+    return dispatchOpen(name, input);
   };
-  const storeHandlers = db
-    ? featureHandlers(db)
-    : (Object.fromEntries(CALL_NAMES.map((name) => [name, unavailable])) as unknown as ReturnType<typeof featureHandlers>);
-  const open = createDispatch({ ...storeHandlers, 'app.info': info } satisfies Handlers, config.log);
-  const dispatch: Dispatch = (name, input) =>
-    db || name === 'app.info' || storeProblem ? open(name, input) : fail('store_unavailable', 'The store has been closed.');
 
   return {
     dispatch,

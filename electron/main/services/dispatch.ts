@@ -29,7 +29,7 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
       const handler = handlers[name] as (input: unknown) => unknown;
       return ok(handler(parsed.data));
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message);
+      if (error instanceof AppError) return fail(error.code, error.message, error.issues);
       log(error);
       return fail('internal', 'Something went wrong while saving or reading data. Nothing was changed.');
     }

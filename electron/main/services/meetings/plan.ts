@@ -1,0 +1,151 @@
+import type { Database } from 'better-sqlite3';
+import type { MeetingRef, PlanAdd, PlanCancel, PlanChange, PlannedMeeting, PlanUpdate } from '@shared/domain';
+import { sqliteCode } from '../db/errors';
+import { AppError, fieldError } from '../errors';
+import type { HandlersOf } from '../handlers';
+import { requireProgramme } from '../programme/service';
+
+/**
+ * The meeting plan. The agreement's plan rows and the meetings are the same records: adding a
+ * row schedules a meeting, and moving a meeting moves it in the plan. Changes keep a history.
+ */
+const PLAN_COLUMNS = `id, number, planned_theme AS plannedTheme, planned_date AS plannedDate,
+  planned_month AS plannedMonth, place, format, status`;
+
+type PlanRow = Omit<PlannedMeeting, 'hasContent' | 'history'>;
+
+/**
+ * Tables that record something about a meeting, found from the schema itself: every table with a
+ * foreign key to `meeting` except the plan's own history. A table a later feature adds counts too.
+ */
+function contentTables(db: Database): string[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT m.name AS name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+       WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name <> 'meeting_plan_change'`,
+    )
+    .all() as { name: string }[];
+  return rows.map((row) => row.name);
+}
+
+export function meetingHasContent(db: Database, id: number): boolean {
+  const { notes } = db.prepare('SELECT notes FROM meeting WHERE id = ?').get(id) as { notes: string };
+  if (notes.trim() !== '') return true;
+  return contentTables(db).some((table) => {
+    const columns = db.prepare(`SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE "table" = 'meeting'`).all(table) as {
+      col: string;
+    }[];
+    return columns.some(({ col }) => db.prepare(`SELECT 1 FROM "${table}" WHERE "${col}" = ? LIMIT 1`).get(id) !== undefined);
+  });
+}
+
+function historyOf(db: Database, id: number): PlanChange[] {
+  return db
+    .prepare(
+      `SELECT kind, old_value AS oldValue, new_value AS newValue, changed_at AS changedAt
+       FROM meeting_plan_change WHERE meeting_id = ? ORDER BY id`,
+    )
+    .all(id) as PlanChange[];
+}
+
+export function getPlanned(db: Database, id: number): PlannedMeeting {
+  const row = db.prepare(`SELECT ${PLAN_COLUMNS} FROM meeting WHERE id = ?`).get(id) as PlanRow | undefined;
+  if (!row) throw new AppError('not_found', `No meeting with id ${id}.`);
+  return { ...row, hasContent: meetingHasContent(db, id), history: historyOf(db, id) };
+}
+
+export function listPlan(db: Database): PlannedMeeting[] {
+  const ids = db.prepare('SELECT id FROM meeting ORDER BY number').all() as { id: number }[];
+  return ids.map(({ id }) => getPlanned(db, id));
+}
+
+/** Store-level rules: the number is free, and the date or month falls within the programme. */
+function checkPlan(db: Database, plan: { number: number; plannedDate: string | null; plannedMonth: string | null }, id?: number) {
+  const taken = db.prepare('SELECT id FROM meeting WHERE number = ? AND id IS NOT ?').get(plan.number, id ?? null);
+  if (taken) throw fieldError('number', 'duplicateNumber', `Meeting number ${plan.number} is already in the plan.`);
+  const { startDate, endDate } = requireProgramme(db);
+  if (plan.plannedDate && (plan.plannedDate < startDate || plan.plannedDate > endDate)) {
+    throw fieldError('plannedDate', 'outsideProgramme', `The date ${plan.plannedDate} is outside the programme.`);
+  }
+  if (plan.plannedMonth && (plan.plannedMonth < startDate.slice(0, 7) || plan.plannedMonth > endDate.slice(0, 7))) {
+    throw fieldError('plannedMonth', 'outsideProgramme', `The month ${plan.plannedMonth} is outside the programme.`);
+  }
+}
+
+const whenOf = (plan: { plannedDate: string | null; plannedMonth: string | null }) => plan.plannedDate ?? plan.plannedMonth ?? '';
+
+function recordChange(db: Database, id: number, kind: PlanChange['kind'], oldValue: string, newValue: string) {
+  db.prepare('INSERT INTO meeting_plan_change (meeting_id, kind, old_value, new_value) VALUES (?, ?, ?, ?)').run(
+    id,
+    kind,
+    oldValue,
+    newValue,
+  );
+}
+
+export function addPlanned(db: Database, input: PlanAdd): PlannedMeeting {
+  return db.transaction(() => {
+    const { next } = db.prepare('SELECT coalesce(max(number), 0) + 1 AS next FROM meeting').get() as { next: number };
+    const number = input.number ?? next;
+    checkPlan(db, { ...input, number });
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO meeting (number, planned_theme, planned_date, planned_month, place, format)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(number, input.plannedTheme, input.plannedDate, input.plannedMonth, input.place, input.format);
+    return getPlanned(db, Number(lastInsertRowid));
+  })();
+}
+
+export function updatePlanned(db: Database, input: PlanUpdate): PlannedMeeting {
+  return db.transaction(() => {
+    const before = getPlanned(db, input.id);
+    checkPlan(db, input, input.id);
+    if (whenOf(before) !== whenOf(input)) recordChange(db, input.id, 'moved', whenOf(before), whenOf(input));
+    if (before.plannedTheme !== input.plannedTheme) recordChange(db, input.id, 'rethemed', before.plannedTheme, input.plannedTheme);
+    db.prepare(
+      `UPDATE meeting SET number = ?, planned_theme = ?, planned_date = ?, planned_month = ?, place = ?, format = ?,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    ).run(input.number, input.plannedTheme, input.plannedDate, input.plannedMonth, input.place, input.format, input.id);
+    return getPlanned(db, input.id);
+  })();
+}
+
+export function cancelPlanned(db: Database, { id, cancelled }: PlanCancel): PlannedMeeting {
+  return db.transaction(() => {
+    const before = getPlanned(db, id);
+    if (before.status === 'held') throw new AppError('conflict', 'A meeting that was held cannot be cancelled.');
+    const status = cancelled ? 'cancelled' : 'planned';
+    if (before.status !== status) {
+      db.prepare(`UPDATE meeting SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(status, id);
+      recordChange(db, id, cancelled ? 'cancelled' : 'restored', before.status, status);
+    }
+    return getPlanned(db, id);
+  })();
+}
+
+/** Removes a planned meeting with nothing recorded in it; one with notes or records is refused. */
+export function removePlanned(db: Database, { id }: MeetingRef): MeetingRef {
+  return db.transaction(() => {
+    getPlanned(db, id);
+    const refuse = () =>
+      new AppError('conflict', 'This meeting already has notes or records; cancel it instead of removing it.');
+    if (meetingHasContent(db, id)) throw refuse();
+    try {
+      db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
+    } catch (error) {
+      if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw refuse();
+      throw error;
+    }
+    return { id };
+  })();
+}
+
+export const planHandlers = (db: Database): HandlersOf<'plan.list' | 'plan.add' | 'plan.update' | 'plan.cancel' | 'plan.remove'> => ({
+  'plan.list': () => listPlan(db),
+  'plan.add': (input) => addPlanned(db, input),
+  'plan.update': (input) => updatePlanned(db, input),
+  'plan.cancel': (input) => cancelPlanned(db, input),
+  'plan.remove': (input) => removePlanned(db, input),
+});
