@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Envelope } from '../envelope';
 import { coreCalls } from './core';
+import { meetingCalls } from './meetings';
 import { planCalls } from './plan';
 
 /**
@@ -12,6 +13,7 @@ import { planCalls } from './plan';
 export const contract = {
   ...coreCalls,
   ...planCalls,
+  ...meetingCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { StoreOpenError } from './db/errors';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { Handlers } from './handlers';
+import { meetingHandlers } from './meetings/handlers';
 import { planHandlers } from './meetings/plan';
 import { memberHandlers } from './members/service';
 import { programmeHandlers } from './programme/service';
@@ -35,6 +36,7 @@ const featureHandlers = (db: Database) => ({
   ...programmeHandlers(db),
   ...memberHandlers(db),
   ...planHandlers(db),
+  ...meetingHandlers(db),
 });
 
 /**

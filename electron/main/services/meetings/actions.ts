@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+import type { Action, ActionAdd, ActionFilter, ActionStatusInput, ActionUpdate } from '@shared/domain';
+import { fieldError } from '../errors';
+import { ACTION_COLUMNS, getAction, now, requireMeeting, requireMember } from './queries';
+
+/** Agreed actions: CONFIDENTIAL (they stay in the group). Open ones carry over to later meetings. */
+function checkFields(db: Database, meetingDate: string | null, input: { ownerMemberId: number | null; dueDate: string | null }) {
+  if (input.ownerMemberId !== null) requireMember(db, input.ownerMemberId);
+  if (input.dueDate && meetingDate && input.dueDate < meetingDate) {
+    throw fieldError('dueDate', 'dueBeforeMeeting', 'The due date cannot be before the meeting where the action was agreed.');
+  }
+}
+
+export function listActions(db: Database, { status, memberId }: ActionFilter): Action[] {
+  return db
+    .prepare(
+      `SELECT ${ACTION_COLUMNS} FROM action a JOIN meeting m ON m.id = a.meeting_id
+       WHERE (:status IS NULL OR a.status = :status) AND (:memberId IS NULL OR a.owner_member_id = :memberId)
+       ORDER BY m.number, a.id`,
+    )
+    .all({ status, memberId }) as Action[];
+}
+
+export function addAction(db: Database, input: ActionAdd): Action {
+  return db.transaction(() => {
+    const meeting = requireMeeting(db, input.meetingId);
+    checkFields(db, meeting.plannedDate, input);
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO action (meeting_id, text, owner_member_id, due_date) VALUES (?, ?, ?, ?)')
+      .run(input.meetingId, input.text, input.ownerMemberId, input.dueDate);
+    return getAction(db, Number(lastInsertRowid));
+  })();
+}
+
+export function updateAction(db: Database, input: ActionUpdate): Action {
+  return db.transaction(() => {
+    const action = getAction(db, input.id);
+    checkFields(db, requireMeeting(db, action.meetingId).plannedDate, input);
+    db.prepare(`UPDATE action SET text = ?, owner_member_id = ?, due_date = ?, updated_at = ${now} WHERE id = ?`).run(
+      input.text,
+      input.ownerMemberId,
+      input.dueDate,
+      input.id,
+    );
+    return getAction(db, input.id);
+  })();
+}
+
+/** Marks an action done, dropped or open again, remembering in which meeting it was reviewed. */
+export function setActionStatus(db: Database, { id, status, reviewedInId }: ActionStatusInput): Action {
+  return db.transaction(() => {
+    getAction(db, id);
+    if (reviewedInId !== null) requireMeeting(db, reviewedInId);
+    db.prepare(`UPDATE action SET status = ?, reviewed_in_id = ?, updated_at = ${now} WHERE id = ?`).run(status, reviewedInId, id);
+    return getAction(db, id);
+  })();
+}
+
+export function removeAction(db: Database, { id }: { id: number }): { id: number } {
+  return db.transaction(() => {
+    getAction(db, id);
+    db.prepare('DELETE FROM action WHERE id = ?').run(id);
+    return { id };
+  })();
+}

@@ -1,0 +1,152 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  Action,
+  AttendanceInput,
+  AttendanceMark,
+  MeetingDetail,
+  MeetingNotes,
+  MeetingSummary,
+  MeetingTiming,
+  NextMeetingInput,
+} from '@shared/domain';
+import { AppError, fieldError } from '../errors';
+import { requireProgramme } from '../programme/service';
+import { addPlanned, getPlanned, updatePlanned } from './plan';
+import { ACTION_COLUMNS, MEETING_COLUMNS, listItems, now, requireMeeting, requireMember } from './queries';
+
+type MeetingBase = MeetingDetail['next'] & object;
+
+export function listOverview(db: Database): MeetingSummary[] {
+  const meetings = db
+    .prepare(
+      `SELECT ${MEETING_COLUMNS},
+         (SELECT count(*) FROM attendance WHERE meeting_id = m.id AND present = 1) AS presentCount,
+         (SELECT count(*) FROM attendance WHERE meeting_id = m.id) AS markedCount,
+         (SELECT count(*) FROM action WHERE meeting_id = m.id AND status = 'open') AS openActions
+       FROM meeting m ORDER BY m.number`,
+    )
+    .all() as Omit<MeetingSummary, 'themes'>[];
+  const themes = db.prepare(
+    `SELECT t.name FROM meeting_theme mt JOIN theme t ON t.id = mt.theme_id WHERE mt.meeting_id = ? ORDER BY mt.position, t.name`,
+  );
+  return meetings.map((m) => ({ ...m, themes: (themes.all(m.id) as { name: string }[]).map((t) => t.name) }));
+}
+
+function getBase(db: Database, id: number): MeetingBase {
+  const row = db.prepare(`SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.id = ?`).get(id) as MeetingBase | undefined;
+  if (!row) throw new AppError('not_found', `No meeting with id ${id}.`);
+  return row;
+}
+
+function nextOf(db: Database, number: number): MeetingBase | null {
+  return (
+    (db
+      .prepare(`SELECT ${MEETING_COLUMNS} FROM meeting m WHERE m.number > ? AND m.status <> 'cancelled' ORDER BY m.number LIMIT 1`)
+      .get(number) as MeetingBase | undefined) ?? null
+  );
+}
+
+export function getMeeting(db: Database, id: number): MeetingDetail {
+  const base = getBase(db, id);
+  const { notes } = db.prepare('SELECT notes FROM meeting WHERE id = ?').get(id) as { notes: string };
+  const attendance = db
+    .prepare(
+      'SELECT member_id AS memberId, present, absence_reason AS absenceReason FROM attendance WHERE meeting_id = ? ORDER BY member_id',
+    )
+    .all(id) as { memberId: number; present: number; absenceReason: string }[];
+  const themes = db
+    .prepare(
+      'SELECT t.id, t.name FROM meeting_theme mt JOIN theme t ON t.id = mt.theme_id WHERE mt.meeting_id = ? ORDER BY mt.position, t.id',
+    )
+    .all(id) as { id: number; name: string }[];
+  const actions = db
+    .prepare(`SELECT ${ACTION_COLUMNS} FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE a.meeting_id = ? ORDER BY a.id`)
+    .all(id) as Action[];
+  // Open actions from earlier meetings, plus those already reviewed here (so a review stays visible).
+  const carriedOver = db
+    .prepare(
+      `SELECT ${ACTION_COLUMNS} FROM action a JOIN meeting m ON m.id = a.meeting_id
+       WHERE m.number < ? AND (a.status = 'open' OR a.reviewed_in_id = ?) ORDER BY m.number, a.id`,
+    )
+    .all(base.number, id) as Action[];
+  return {
+    ...base,
+    notes,
+    attendance: attendance.map((a) => ({ ...a, present: a.present === 1 })),
+    themes,
+    actions,
+    carriedOver,
+    tasks: listItems(db, 'task', id),
+    ideas: listItems(db, 'idea_to_forward', id),
+    next: nextOf(db, base.number),
+  };
+}
+
+export function setTiming(db: Database, { id, startTime, plannedMinutes }: MeetingTiming): MeetingDetail {
+  return db.transaction(() => {
+    requireMeeting(db, id);
+    db.prepare(`UPDATE meeting SET start_time = ?, planned_minutes = ?, updated_at = ${now} WHERE id = ?`).run(startTime, plannedMinutes, id);
+    return getMeeting(db, id);
+  })();
+}
+
+export function setHeld(db: Database, { id, held }: { id: number; held: boolean }): MeetingDetail {
+  return db.transaction(() => {
+    const meeting = getBase(db, id);
+    if (meeting.status === 'cancelled') throw new AppError('conflict', 'A cancelled meeting cannot be marked as held.');
+    db.prepare(`UPDATE meeting SET status = ?, updated_at = ${now} WHERE id = ?`).run(held ? 'held' : 'planned', id);
+    return getMeeting(db, id);
+  })();
+}
+
+/** The autosave target for notes: one small transaction, durable when it returns. */
+export function saveNotes(db: Database, { id, notes }: MeetingNotes): { savedAt: string } {
+  return db.transaction(() => {
+    requireMeeting(db, id);
+    db.prepare(`UPDATE meeting SET notes = ?, updated_at = ${now} WHERE id = ?`).run(notes, id);
+    return db.prepare('SELECT updated_at AS savedAt FROM meeting WHERE id = ?').get(id) as { savedAt: string };
+  })();
+}
+
+export function setAttendance(db: Database, input: AttendanceInput): AttendanceMark[] {
+  return db.transaction(() => {
+    requireMeeting(db, input.meetingId);
+    requireMember(db, input.memberId);
+    if (input.present === null) {
+      db.prepare('DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?').run(input.meetingId, input.memberId);
+    } else {
+      db.prepare(
+        `INSERT INTO attendance (meeting_id, member_id, present, absence_reason) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present, absence_reason = excluded.absence_reason`,
+      ).run(input.meetingId, input.memberId, input.present ? 1 : 0, input.present ? '' : input.absenceReason);
+    }
+    return getMeeting(db, input.meetingId).attendance;
+  })();
+}
+
+/**
+ * "Next meeting: date and theme" updates the plan: the next meeting in the plan gets the date and
+ * theme (its history keeps the old ones); if there is none yet, one is added.
+ */
+export function setNext(db: Database, input: NextMeetingInput): MeetingDetail {
+  return db.transaction(() => {
+    const current = getBase(db, input.meetingId);
+    requireProgramme(db);
+    if (input.plannedDate && current.plannedDate && input.plannedDate <= current.plannedDate) {
+      throw fieldError('plannedDate', 'nextBeforeCurrent', 'The next meeting must come after this one.');
+    }
+    const next = nextOf(db, current.number);
+    if (next) {
+      const plan = getPlanned(db, next.id);
+      updatePlanned(db, {
+        ...plan,
+        plannedDate: input.plannedDate,
+        plannedMonth: input.plannedDate ? null : plan.plannedMonth,
+        plannedTheme: input.plannedTheme,
+      });
+    } else {
+      addPlanned(db, { plannedDate: input.plannedDate, plannedMonth: null, plannedTheme: input.plannedTheme, place: '', format: null });
+    }
+    return getMeeting(db, input.meetingId);
+  })();
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  Action,
+  ActionAdd,
+  ActionFilter,
+  ActionStatusInput,
+  ActionUpdate,
+  AttendanceInput,
+  AttendanceMark,
+  Item,
+  ItemAdd,
+  ItemRef,
+  ItemUpdate,
+  MeetingDetail,
+  MeetingHeld,
+  MeetingNotes,
+  MeetingSummary,
+  MeetingTiming,
+  NextMeetingInput,
+  SearchGroup,
+  SearchQuery,
+  Theme,
+  ThemeAdd,
+  ThemeRemove,
+} from '../domain/meetings';
+import { MeetingRef } from '../domain/plan';
+import { noInput, type ContractPart } from './part';
+
+const Saved = z.object({ savedAt: z.string() });
+
+/** Meetings: what the facilitator records during and after each meeting. */
+export const meetingCalls = {
+  'meetings.overview': { input: noInput, output: z.array(MeetingSummary) },
+  'meetings.get': { input: MeetingRef, output: MeetingDetail },
+  'meetings.setTiming': { input: MeetingTiming, output: MeetingDetail },
+  'meetings.setHeld': { input: MeetingHeld, output: MeetingDetail },
+  'meetings.saveNotes': { input: MeetingNotes, output: Saved },
+  'meetings.setAttendance': { input: AttendanceInput, output: z.array(AttendanceMark) },
+  'meetings.setNext': { input: NextMeetingInput, output: MeetingDetail },
+  'themes.list': { input: noInput, output: z.array(Theme) },
+  'themes.addToMeeting': { input: ThemeAdd, output: MeetingDetail },
+  'themes.removeFromMeeting': { input: ThemeRemove, output: MeetingDetail },
+  'actions.list': { input: ActionFilter, output: z.array(Action) },
+  'actions.add': { input: ActionAdd, output: Action },
+  'actions.update': { input: ActionUpdate, output: Action },
+  'actions.setStatus': { input: ActionStatusInput, output: Action },
+  'actions.remove': { input: ItemRef, output: ItemRef },
+  'tasks.add': { input: ItemAdd, output: Item },
+  'tasks.update': { input: ItemUpdate, output: Item },
+  'tasks.remove': { input: ItemRef, output: ItemRef },
+  'ideas.add': { input: ItemAdd, output: Item },
+  'ideas.update': { input: ItemUpdate, output: Item },
+  'ideas.remove': { input: ItemRef, output: ItemRef },
+  'search.query': { input: SearchQuery, output: z.array(SearchGroup) },
+} as const satisfies ContractPart;
