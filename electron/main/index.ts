@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, Menu, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { registerIpc } from './ipc';
 import { hardenApp } from './security';
 import { isAppUrl, secureWebPreferences } from './security-policy';
@@ -50,6 +50,11 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenApp(appRoot, devServerUrl);
+    // No menu bar on Windows and Linux, so Alt+letter reaches meeting mode's shortcuts;
+    // macOS keeps the standard app and edit menus (copy and paste live there).
+    Menu.setApplicationMenu(
+      process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
+    );
     backend = createBackend({
       appName: app.getName(),
       appVersion: app.getVersion(),

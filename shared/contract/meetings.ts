@@ -9,7 +9,6 @@ import {
   AttendanceMark,
   Item,
   ItemAdd,
-  ItemRef,
   ItemUpdate,
   MeetingDetail,
   MeetingHeld,
@@ -23,6 +22,7 @@ import {
   ThemeAdd,
   ThemeRemove,
 } from '../domain/meetings';
+import { IdRef as ItemRef } from '../domain/fields';
 import { MeetingRef } from '../domain/plan';
 import { noInput, type ContractPart } from './part';
 

@@ -36,3 +36,6 @@ export const optionalEmail = z
   .refine((value) => value === '' || z.email().safeParse(value).success, { error: 'invalidEmail' });
 
 export const recordId = z.number({ error: 'invalidId' }).int({ error: 'invalidId' }).positive({ error: 'invalidId' });
+
+/** A reference to one stored record by its id. */
+export const IdRef = z.object({ id: recordId });

@@ -91,7 +91,6 @@ export const ItemAdd = z.object({ meetingId: recordId, text: itemText });
 export type ItemAdd = z.infer<typeof ItemAdd>;
 export const ItemUpdate = z.object({ id: recordId, text: itemText });
 export type ItemUpdate = z.infer<typeof ItemUpdate>;
-export const ItemRef = z.object({ id: recordId });
 export const Item = z.object({ id: recordId, meetingId: recordId, text: z.string() });
 export type Item = z.infer<typeof Item>;
 

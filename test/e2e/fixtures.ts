@@ -140,6 +140,7 @@ export async function seedGroup(page: Page, app: { open: () => Promise<void> }):
   );
   expect(result.ok).toBe(true);
   await page.reload();
+  await page.waitForFunction(() => 'vertaistuki' in window);
 }
 
 /** Calls the app's API from the page, exactly as the renderer does. */

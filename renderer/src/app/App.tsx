@@ -3,6 +3,7 @@ import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { StoreProblemScreen } from '../features/settings/StoreProblemScreen';
+import { installCloseGuard } from '../lib/saveRegistry';
 import { Frame } from './Frame';
 import { createI18n, localeOf } from './i18n';
 import { useAppStore } from './store';
@@ -14,6 +15,7 @@ export function App() {
   const i18n = useMemo(() => createI18n(language), [language]);
 
   useEffect(() => {
+    installCloseGuard();
     void load();
   }, [load]);
 

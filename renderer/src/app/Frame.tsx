@@ -10,6 +10,15 @@ export function Frame() {
   const navigate = useAppStore((s) => s.navigate);
   const programme = useAppStore((s) => s.programme);
   const language = useAppStore((s) => s.language);
+  const focusMode = useAppStore((s) => s.focusMode);
+
+  if (focusMode) {
+    return (
+      <main className="content content--focus" id="content">
+        <CurrentPage section={section} />
+      </main>
+    );
+  }
 
   return (
     <div className="frame">

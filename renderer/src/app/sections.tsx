@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import { GroupPage } from '../features/group/GroupPage';
+import { ActionsPage } from '../features/meetings/ActionsPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 /**
@@ -14,5 +16,7 @@ export interface SectionDef {
 
 export const SECTIONS: SectionDef[] = [
   { id: 'group', labelKey: 'nav.group', Page: GroupPage },
+  { id: 'meetings', labelKey: 'meetings.nav', Page: MeetingsPage },
+  { id: 'actions', labelKey: 'meetings.actionsNav', Page: ActionsPage },
   { id: 'settings', labelKey: 'nav.settings', Page: SettingsPage },
 ];

@@ -11,10 +11,13 @@ interface AppState {
   language: Language;
   /** The id of the section on screen (see sections.tsx). */
   section: string;
+  /** Meeting mode hides the navigation so that only the meeting is on screen. */
+  focusMode: boolean;
   load: () => Promise<void>;
   setLanguage: (language: Language | null) => Promise<void>;
   setProgramme: (programme: Programme) => void;
   navigate: (section: string) => void;
+  setFocusMode: (on: boolean) => void;
 }
 
 /** App-wide state: what the store said at start-up, the language, and where the user is. */
@@ -25,6 +28,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   programme: null,
   language: 'en',
   section: 'group',
+  focusMode: false,
   load: async () => {
     try {
       const info = await call('app.info');
@@ -47,4 +51,5 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   setProgramme: (programme) => set({ programme }),
   navigate: (section) => set({ section }),
+  setFocusMode: (focusMode) => set({ focusMode }),
 }));

@@ -14,8 +14,13 @@ import {
   Heading,
   Input,
   Label,
+  ListBox,
+  ListBoxItem,
   Popover,
+  Select,
+  SelectValue,
   Text,
+  TextArea,
   TextField,
 } from 'react-aria-components';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
@@ -160,4 +165,90 @@ function CalendarIcon() {
 
 export function FormRow({ children }: { children: ReactNode }) {
   return <div className="form-row">{children}</div>;
+}
+
+/** A multi-line text field; `rows` sets its resting height. */
+export function TextAreaInput<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  rows = 4,
+  className,
+}: FieldProps<T> & { rows?: number; className?: string }) {
+  const {
+    field: { name: fieldName, value, onChange, onBlur, ref },
+    fieldState: { invalid, error },
+  } = useController({ control, name });
+  const message = useFieldMessage(error?.message);
+  return (
+    <TextField
+      className={`field ${className ?? ''}`}
+      name={fieldName}
+      value={(value as string | undefined) ?? ''}
+      onChange={onChange}
+      onBlur={onBlur}
+      isInvalid={invalid}
+      isRequired={isRequired ?? false}
+      validationBehavior="aria"
+    >
+      <FieldLabel label={label} isRequired={isRequired} />
+      <TextArea ref={ref} className="input textarea" rows={rows} />
+      {description && (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field-error">{message}</FieldError>
+    </TextField>
+  );
+}
+
+export interface SelectOption {
+  id: string;
+  label: string;
+}
+
+/** A single choice from a short list; the value is the option's id. */
+export function SelectInput<T extends FieldValues>({
+  control,
+  name,
+  label,
+  options,
+  isRequired,
+}: FieldProps<T> & { options: SelectOption[] }) {
+  const {
+    field: { name: fieldName, value, onChange, onBlur, ref },
+    fieldState: { invalid, error },
+  } = useController({ control, name });
+  const message = useFieldMessage(error?.message);
+  return (
+    <Select
+      className="field"
+      name={fieldName}
+      selectedKey={(value as string | undefined) ?? null}
+      onSelectionChange={(key) => onChange(key === null ? '' : String(key))}
+      onBlur={onBlur}
+      isInvalid={invalid}
+      isRequired={isRequired ?? false}
+      validationBehavior="aria"
+    >
+      <FieldLabel label={label} isRequired={isRequired} />
+      <Button className="input select-button" ref={ref}>
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <FieldError className="field-error">{message}</FieldError>
+      <Popover className="popover">
+        <ListBox className="listbox" items={options}>
+          {(option) => (
+            <ListBoxItem id={option.id} className="listbox-item">
+              {option.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
 }

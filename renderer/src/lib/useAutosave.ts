@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { ApiError } from '../api';
 import { toApiError } from './errors';
+import { registerSaver } from './saveRegistry';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -68,6 +69,11 @@ export function useAutosave<T extends FieldValues>(
     });
     return () => subscription.unsubscribe();
   }, [form, run, delay]);
+
+  useEffect(
+    () => registerSaver({ flush: run, hasUnsaved: () => dirty.current || inFlight.current !== null }),
+    [run],
+  );
 
   useEffect(() => {
     const flushHidden = () => {

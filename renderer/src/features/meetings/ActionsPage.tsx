@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { ACTION_STATUSES, type Action } from '@shared/domain';
+import { call } from '../../api';
+import { formatDate } from '../../app/i18n';
+import { useAppStore } from '../../app/store';
+import { errorMessage } from '../../lib/errors';
+import { useMembersStore } from '../members/store';
+import { ownerName } from './parts/owner';
+import './meetings.css';
+
+/** Every action agreed during the programme, filterable by status and member. */
+export function ActionsPage() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const { members, loaded, load } = useMembersStore();
+  const [status, setStatus] = useState<string>('open');
+  const [member, setMember] = useState<string>('all');
+  const [actions, setActions] = useState<Action[]>([]);
+  const [failure, setFailure] = useState('');
+
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+  useEffect(() => {
+    call('actions.list', {
+      status: status === 'all' ? null : (status as Action['status']),
+      memberId: member === 'all' ? null : Number(member),
+    }).then(setActions, (error: unknown) => setFailure(errorMessage(t, error)));
+  }, [status, member, t]);
+
+  const statusOptions = [{ id: 'all', label: t('meetings.all') }, ...ACTION_STATUSES.map((s) => ({ id: s, label: t(`meetings.status_${s}`) }))];
+  const memberOptions = [{ id: 'all', label: t('meetings.all') }, ...members.map((m) => ({ id: String(m.id), label: m.name }))];
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">{t('meetings.actionsTitle')}</h1>
+          <p className="muted">{t('meetings.actionsIntro')}</p>
+        </div>
+      </header>
+      <div className="card filters">
+        <Filter label={t('meetings.filterStatus')} value={status} onChange={setStatus} options={statusOptions} />
+        <Filter label={t('meetings.filterMember')} value={member} onChange={setMember} options={memberOptions} />
+      </div>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      {actions.length === 0 ? (
+        <p className="empty-state">{t('meetings.noActionsFound')}</p>
+      ) : (
+        <div className="card table-card">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('meetings.actionText')}</th>
+                <th scope="col">{t('meetings.owner')}</th>
+                <th scope="col">{t('meetings.dueDate')}</th>
+                <th scope="col">{t('meetings.agreedIn')}</th>
+                <th scope="col">{t('meetings.filterStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.text}</td>
+                  <td>{ownerName(a.ownerMemberId, members, t)}</td>
+                  <td>{a.dueDate ? formatDate(a.dueDate, language) : '–'}</td>
+                  <td>{t('meetings.numberLong', { number: a.meetingNumber })}</td>
+                  <td>
+                    <span className={`badge badge--${a.status}`}>{t(`meetings.status_${a.status}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Filter({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: { id: string; label: string }[] }) {
+  return (
+    <Select className="field filter" selectedKey={value} onSelectionChange={(key) => onChange(String(key))}>
+      <Label className="field-label">{label}</Label>
+      <Button className="input select-button">
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <Popover className="popover">
+        <ListBox className="listbox" items={options}>
+          {(o) => (
+            <ListBoxItem id={o.id} className="listbox-item">
+              {o.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}

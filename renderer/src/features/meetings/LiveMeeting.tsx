@@ -1,0 +1,175 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { useAppStore } from '../../app/store';
+import { clock, meetingWhen } from './format';
+import { Actions, type ActionsHandle } from './parts/Actions';
+import { Attendance } from './parts/Attendance';
+import { CarriedOver } from './parts/CarriedOver';
+import type { ItemListHandle } from './parts/ItemList';
+import { NextMeeting } from './parts/NextMeeting';
+import { Notes, type NotesHandle } from './parts/Notes';
+import { Themes, type ThemesHandle } from './parts/Themes';
+import { IdeaList, TaskList } from './MeetingView';
+import { useMeetingsStore } from './store';
+import { useMeetingData } from './useMeetingData';
+
+const STEPS = ['checkin', 'theme', 'actions', 'ideas', 'feedback', 'next'] as const;
+type Step = (typeof STEPS)[number];
+
+/** When meeting mode was started for each meeting, so leaving and coming back keeps the clock. */
+const startedAt = new Map<number, number>();
+
+function useElapsedSeconds(meetingId: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  if (!startedAt.has(meetingId)) startedAt.set(meetingId, now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (now - (startedAt.get(meetingId) ?? now)) / 1000;
+}
+
+/**
+ * Meeting mode: the agenda as steps, the time against the planned length, large type, and
+ * shortcuts (Alt+1…6 steps; Alt+T theme, Alt+A action, Alt+I idea, Alt+N notes). No mouse needed.
+ */
+export function LiveMeeting() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const { detail, members, refresh, apply } = useMeetingData();
+  const setLive = useMeetingsStore((s) => s.setLive);
+  const [step, setStep] = useState<Step>('checkin');
+  const themes = useRef<ThemesHandle>(null);
+  const notes = useRef<NotesHandle>(null);
+  const actions = useRef<ActionsHandle>(null);
+  const ideas = useRef<ItemListHandle>(null);
+  const elapsed = useElapsedSeconds(detail?.id ?? 0);
+  const setFocusMode = useAppStore((s) => s.setFocusMode);
+  useEffect(() => {
+    setFocusMode(true);
+    return () => setFocusMode(false);
+  }, [setFocusMode]);
+
+  useEffect(() => {
+    const go = (next: Step, focus?: () => void) => {
+      setStep(next);
+      if (focus) setTimeout(focus, 0);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const digit = /^Digit([1-6])$/.exec(event.code)?.[1];
+      const target: Record<string, () => void> = {
+        KeyT: () => go('theme', () => themes.current?.focus()),
+        KeyN: () => go('theme', () => notes.current?.focus()),
+        KeyA: () => go('actions', () => actions.current?.focus()),
+        KeyI: () => go('ideas', () => ideas.current?.focusAdd()),
+      };
+      const action = digit ? () => go(STEPS[Number(digit) - 1]!) : target[event.code];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!detail) return null;
+  const planned = detail.plannedMinutes * 60;
+  const over = elapsed - planned;
+  const index = STEPS.indexOf(step);
+
+  return (
+    <div className="live" lang={language}>
+      <header className="live-header">
+        <div>
+          <p className="live-when">{meetingWhen(detail, language, t)}{detail.place && ` · ${detail.place}`}</p>
+          <h1 className="live-title">
+            {t('meetings.numberLong', { number: detail.number })}
+            {detail.plannedTheme && `: ${detail.plannedTheme}`}
+          </h1>
+        </div>
+        <div className={`live-timer${over > 0 ? ' live-timer--over' : ''}`} role="timer" aria-label={t('meetings.live.elapsed')}>
+          <span className="live-timer-value">{clock(elapsed)}</span>
+          <span className="live-timer-planned">{t('meetings.live.of', { planned: clock(planned) })}</span>
+          <progress className="live-progress" max={planned} value={Math.min(elapsed, planned)} aria-hidden="true" />
+          {over > 0 && <span className="live-over">{t('meetings.live.overTime', { over: clock(over) })}</span>}
+        </div>
+        <Button className="button button--secondary" onPress={() => setLive(false)}>
+          {t('meetings.live.exit')}
+        </Button>
+      </header>
+      <Tabs className="live-tabs" selectedKey={step} onSelectionChange={(key: Key) => setStep(key as Step)}>
+        <TabList className="live-steps" aria-label={t('meetings.live.steps')}>
+          {STEPS.map((s, i) => (
+            <Tab key={s} id={s} className="live-step">
+              <span className="live-step-number" aria-hidden="true">
+                {i + 1}
+              </span>
+              {t(`meetings.live.step_${s}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id="checkin" className="live-panel">
+          <p className="live-hint">{t('meetings.live.checkinHint')}</p>
+          <GroundRules />
+          <Attendance detail={detail} members={members} onChange={refresh} />
+        </TabPanel>
+        <TabPanel id="theme" className="live-panel">
+          <Themes detail={detail} onChange={apply} handle={themes} />
+          <Notes meetingId={detail.id} notes={detail.notes} rows={8} handle={notes} />
+        </TabPanel>
+        <TabPanel id="actions" className="live-panel">
+          <CarriedOver detail={detail} members={members} onChange={refresh} />
+          <Actions detail={detail} members={members} onChange={refresh} handle={actions} />
+          <section className="card meeting-card" aria-label={t('meetings.tasks')}>
+            <h2>{t('meetings.tasks')}</h2>
+            <TaskList />
+          </section>
+        </TabPanel>
+        <TabPanel id="ideas" className="live-panel">
+          <section className="card meeting-card meeting-card--shareable" aria-label={t('meetings.ideas')}>
+            <h2>{t('meetings.ideas')}</h2>
+            <p className="muted">{t('meetings.ideasHint')}</p>
+            <IdeaList handle={ideas} />
+          </section>
+        </TabPanel>
+        <TabPanel id="feedback" className="live-panel">
+          <p className="live-hint">{t('meetings.live.feedbackHint')}</p>
+        </TabPanel>
+        <TabPanel id="next" className="live-panel">
+          <NextMeeting detail={detail} onChange={apply} />
+          {detail.status !== 'held' && (
+            <Button className="button button--primary" onPress={() => void call('meetings.setHeld', { id: detail.id, held: true }).then(apply)}>
+              {t('meetings.markHeld')}
+            </Button>
+          )}
+        </TabPanel>
+      </Tabs>
+      <footer className="live-footer">
+        <Button className="button button--secondary" isDisabled={index === 0} onPress={() => setStep(STEPS[index - 1] ?? step)}>
+          ← {t('meetings.live.previous')}
+        </Button>
+        <p className="live-shortcuts" aria-label={t('meetings.live.shortcuts')}>
+          {t('meetings.live.shortcutSteps')} · {t('meetings.live.shortcutTheme')} · {t('meetings.live.shortcutAction')} ·{' '}
+          {t('meetings.live.shortcutIdea')} · {t('meetings.live.shortcutNotes')}
+        </p>
+        <Button className="button button--secondary" isDisabled={index === STEPS.length - 1} onPress={() => setStep(STEPS[index + 1] ?? step)}>
+          {t('meetings.live.nextStep')} →
+        </Button>
+      </footer>
+    </div>
+  );
+}
+
+/** The agreement's ground rules, shown during the check-in round (once the agreement has them). */
+function GroundRules() {
+  const { t } = useTranslation();
+  return (
+    <section className="card meeting-card" aria-label={t('meetings.live.groundRules')}>
+      <h2>{t('meetings.live.groundRules')}</h2>
+      <p className="muted">{t('meetings.live.noGroundRules')}</p>
+    </section>
+  );
+}

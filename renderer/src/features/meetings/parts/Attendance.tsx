@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { MeetingDetail, Member } from '@shared/domain';
+import { call } from '../../../api';
+import { errorMessage } from '../../../lib/errors';
+
+/** Who is here: present / absent per member, with an optional (confidential) reason. */
+export function Attendance({ detail, members, onChange }: { detail: MeetingDetail; members: Member[]; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState('');
+  const marks = new Map(detail.attendance.map((a) => [a.memberId, a]));
+  // Members who have left still show where they have a mark in this meeting.
+  const shown = members.filter((m) => m.leftOn === null || marks.has(m.id));
+
+  const save = async (memberId: number, present: boolean | null, absenceReason = '') => {
+    setFailure('');
+    try {
+      await call('meetings.setAttendance', { meetingId: detail.id, memberId, present, absenceReason });
+      onChange();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  };
+
+  const present = detail.attendance.filter((a) => a.present).length;
+  return (
+    <section className="card meeting-card" aria-labelledby={`attendance-${detail.id}`}>
+      <header className="card-header">
+        <div>
+          <h2 id={`attendance-${detail.id}`}>{t('meetings.attendance')}</h2>
+          <p className="muted">{t('meetings.attendanceHint')}</p>
+        </div>
+        <span className="count-pill">{t('meetings.presentOf', { present, total: shown.length })}</span>
+      </header>
+      {shown.length === 0 && <p className="empty-state">{t('meetings.noMembers')}</p>}
+      <ul className="attendance-list">
+        {shown.map((member) => {
+          const mark = marks.get(member.id);
+          const value = mark ? (mark.present ? 'present' : 'absent') : null;
+          return (
+            <li key={member.id} className="attendance-row">
+              <RadioGroup
+                className="radio-group attendance-radios"
+                orientation="horizontal"
+                value={value}
+                onChange={(next) => void save(member.id, next === 'present', mark?.absenceReason ?? '')}
+              >
+                <Label className="attendance-name">{member.name}</Label>
+                <Radio value="present" className="radio">
+                  {t('meetings.present')}
+                </Radio>
+                <Radio value="absent" className="radio">
+                  {t('meetings.absent')}
+                </Radio>
+              </RadioGroup>
+              {value === 'absent' && (
+                <AbsenceReason
+                  key={`${member.id}-${mark?.absenceReason ?? ''}`}
+                  initial={mark?.absenceReason ?? ''}
+                  onSave={(reason) => save(member.id, false, reason)}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AbsenceReason({ initial, onSave }: { initial: string; onSave: (reason: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(initial);
+  return (
+    <TextField
+      className="field absence-reason"
+      value={value}
+      onChange={setValue}
+      onBlur={() => {
+        if (value !== initial) void onSave(value.slice(0, 500));
+      }}
+      maxLength={500}
+    >
+      <Label className="field-label">{t('meetings.absenceReason')}</Label>
+      <Input className="input" />
+    </TextField>
+  );
+}

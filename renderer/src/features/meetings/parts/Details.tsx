@@ -1,0 +1,71 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { clockTime, isoDate, MEETING_FORMATS, optionalText, type MeetingDetail } from '@shared/domain';
+import { call } from '../../../api';
+import { DateInputField, FormRow, SelectInput, TextInput } from '../../../components/fields';
+import { SaveStatus } from '../../../components/SaveStatus';
+import { useAutosave } from '../../../lib/useAutosave';
+
+const DetailsForm = z.object({
+  plannedDate: z.union([z.literal(''), isoDate]),
+  startTime: z.union([z.literal(''), clockTime]),
+  plannedMinutes: z.string().regex(/^\d{2,3}$/, { error: 'invalidMinutes' }),
+  place: optionalText(200),
+  format: z.string(),
+  plannedTheme: optionalText(200),
+});
+type DetailsForm = z.infer<typeof DetailsForm>;
+
+const toForm = (d: MeetingDetail): DetailsForm => ({
+  plannedDate: d.plannedDate ?? '',
+  startTime: d.startTime ?? '',
+  plannedMinutes: String(d.plannedMinutes),
+  place: d.place,
+  format: d.format ?? '',
+  plannedTheme: d.plannedTheme,
+});
+
+/** Date, time, place and planned theme. Plan fields go through the plan, so the agreement shows them too. */
+export function Details({ detail, onChange }: { detail: MeetingDetail; onChange: (d: MeetingDetail) => void }) {
+  const { t } = useTranslation();
+  const form = useForm({ resolver: zodResolver(DetailsForm), defaultValues: toForm(detail) });
+  const { state, flush } = useAutosave(form, async (values) => {
+    const format = (MEETING_FORMATS as readonly string[]).includes(values.format) ? (values.format as MeetingDetail['format']) : null;
+    await call('plan.update', {
+      id: detail.id,
+      number: detail.number,
+      plannedDate: values.plannedDate || null,
+      plannedMonth: values.plannedDate ? null : detail.plannedMonth,
+      plannedTheme: values.plannedTheme,
+      place: values.place,
+      format,
+    });
+    onChange(await call('meetings.setTiming', { id: detail.id, startTime: values.startTime || null, plannedMinutes: Number(values.plannedMinutes) }));
+  });
+  const formats = [{ id: '', label: t('meetings.formatNone') }, ...MEETING_FORMATS.map((f) => ({ id: f, label: t(`meetings.format_${f}`) }))];
+  return (
+    <section className="card meeting-card" aria-labelledby={`details-${detail.id}`}>
+      <header className="card-header">
+        <div>
+          <h2 id={`details-${detail.id}`}>{t('meetings.details')}</h2>
+          <p className="muted">{t('meetings.detailsHint')}</p>
+        </div>
+        <SaveStatus state={state} />
+      </header>
+      <form onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()} className="fieldset">
+        <FormRow>
+          <DateInputField control={form.control} name="plannedDate" label={t('meetings.date')} />
+          <TextInput control={form.control} name="startTime" label={t('meetings.startTime')} description={t('meetings.startTimeHint')} />
+          <TextInput control={form.control} name="plannedMinutes" label={t('meetings.plannedMinutes')} isRequired />
+        </FormRow>
+        <FormRow>
+          <TextInput control={form.control} name="place" label={t('meetings.place')} />
+          <SelectInput control={form.control} name="format" label={t('meetings.format')} options={formats} />
+        </FormRow>
+        <TextInput control={form.control} name="plannedTheme" label={t('meetings.plannedTheme')} />
+      </form>
+    </section>
+  );
+}

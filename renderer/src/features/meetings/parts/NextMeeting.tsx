@@ -1,0 +1,41 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { isoDate, optionalText, type MeetingDetail } from '@shared/domain';
+import { call } from '../../../api';
+import { DateInputField, FormRow, TextInput } from '../../../components/fields';
+import { SaveStatus } from '../../../components/SaveStatus';
+import { useAutosave } from '../../../lib/useAutosave';
+
+const NextForm = z.object({ plannedDate: z.union([z.literal(''), isoDate]), plannedTheme: optionalText(200) });
+
+/** Date and theme of the next meeting, written straight into the plan. */
+export function NextMeeting({ detail, onChange }: { detail: MeetingDetail; onChange: (d: MeetingDetail) => void }) {
+  const { t } = useTranslation();
+  const form = useForm({
+    resolver: zodResolver(NextForm),
+    defaultValues: { plannedDate: detail.next?.plannedDate ?? '', plannedTheme: detail.next?.plannedTheme ?? '' },
+  });
+  const { state, flush } = useAutosave(form, async (values) =>
+    onChange(await call('meetings.setNext', { meetingId: detail.id, plannedDate: values.plannedDate || null, plannedTheme: values.plannedTheme })),
+  );
+  return (
+    <section className="card meeting-card" aria-labelledby={`next-${detail.id}`}>
+      <header className="card-header">
+        <div>
+          <h2 id={`next-${detail.id}`}>{t('meetings.next')}</h2>
+          <p className="muted">{detail.next ? t('meetings.nextIs', { number: detail.next.number }) : t('meetings.nextNone')}</p>
+          <p className="muted">{t('meetings.nextHint')}</p>
+        </div>
+        <SaveStatus state={state} />
+      </header>
+      <form onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+        <FormRow>
+          <DateInputField control={form.control} name="plannedDate" label={t('meetings.nextDate')} />
+          <TextInput control={form.control} name="plannedTheme" label={t('meetings.nextTheme')} />
+        </FormRow>
+      </form>
+    </section>
+  );
+}
