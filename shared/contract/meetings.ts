@@ -16,7 +16,7 @@ import {
   MeetingSummary,
   MeetingTiming,
   NextMeetingInput,
-  SearchGroup,
+  SearchResult,
   SearchQuery,
   Theme,
   ThemeAdd,
@@ -51,5 +51,5 @@ export const meetingCalls = {
   'ideas.add': { input: ItemAdd, output: Item },
   'ideas.update': { input: ItemUpdate, output: Item },
   'ideas.remove': { input: ItemRef, output: ItemRef },
-  'search.query': { input: SearchQuery, output: z.array(SearchGroup) },
+  'search.query': { input: SearchQuery, output: SearchResult },
 } as const satisfies ContractPart;

@@ -151,5 +151,8 @@ export const SearchGroup = z.object({
   hits: z.array(SearchHit),
 });
 export type SearchGroup = z.infer<typeof SearchGroup>;
+/** `total` counts every match; `groups` hold the first page of them with snippets. */
+export const SearchResult = z.object({ total: z.number().int(), groups: z.array(SearchGroup) });
+export type SearchResult = z.infer<typeof SearchResult>;
 export const SEARCH_MARK_START = '\u0002';
 export const SEARCH_MARK_END = '\u0003';

@@ -7,7 +7,7 @@ export const isoMonth = z
   .string({ error: 'invalidMonth' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'invalidMonth' });
 
-export const MAX_MEETING_NUMBER = 99;
+export const MAX_MEETING_NUMBER = 999;
 
 /** One row of the meeting plan, as the agreement shows it and the facilitator edits it. */
 const PlanShape = z.object({

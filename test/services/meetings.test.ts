@@ -184,10 +184,10 @@ describe('search', () => {
   });
 
   it('finds words by prefix across notes, actions, ideas, tasks and themes, grouped by meeting', () => {
-    const groups = call(backend, 'search.query', { query: 'kehitys' });
+    const groups = call(backend, 'search.query', { query: 'kehitys' }).groups;
     expect(groups.map((g) => g.number)).toEqual([1]);
     expect(groups[0]!.hits).toEqual([{ kind: 'notes', refId: m1, snippet: expect.stringContaining(`${SEARCH_MARK_START}kehityskeskusteluista${SEARCH_MARK_END}`) }]);
-    expect(call(backend, 'search.query', { query: 'työssä' }).map((g) => [g.number, g.hits.map((h) => h.kind)])).toEqual([
+    expect(call(backend, 'search.query', { query: 'työssä' }).groups.map((g) => [g.number, g.hits.map((h) => h.kind)])).toEqual([
       [1, ['notes']],
       [3, ['theme']],
     ]);
@@ -195,20 +195,28 @@ describe('search', () => {
 
   it('keeps ä and ö distinct from a and o', () => {
     // "sää" must find säännöllistä and sääntö, but not "saa-alustuksesta".
-    const hits = call(backend, 'search.query', { query: 'sää' }).flatMap((g) => g.hits.map((h) => h.kind));
+    const hits = call(backend, 'search.query', { query: 'sää' }).groups.flatMap((g) => g.hits.map((h) => h.kind));
     expect(hits.sort()).toEqual(['action', 'idea']);
-    expect(call(backend, 'search.query', { query: 'saa' }).flatMap((g) => g.hits.map((h) => h.kind))).toEqual(['task']);
+    expect(call(backend, 'search.query', { query: 'saa' }).groups.flatMap((g) => g.hits.map((h) => h.kind))).toEqual(['task']);
+  });
+
+  it('counts every match but makes snippets for the first page only', () => {
+    for (let i = 0; i < 70; i++) call(backend, 'tasks.add', { meetingId: m1, text: `Kehitystehtävä ${i}` });
+    const result = call(backend, 'search.query', { query: 'kehitys' });
+    expect(result.total).toBe(71);
+    expect(result.groups.flatMap((g) => g.hits)).toHaveLength(60);
+    expect(result.groups.flatMap((g) => g.hits).every((h) => h.snippet.includes(SEARCH_MARK_START))).toBe(true);
   });
 
   it('treats the query as words, never as search syntax, and follows edits and deletions', () => {
-    expect(call(backend, 'search.query', { query: '"kehitys* ( ^' })).toHaveLength(1);
-    expect(call(backend, 'search.query', { query: 'kehitys OR jaksamisesta' })).toEqual([]); // words are ANDed; OR is a word
-    expect(call(backend, 'search.query', { query: 'NEAR' })).toEqual([]);
+    expect(call(backend, 'search.query', { query: '"kehitys* ( ^' }).groups).toHaveLength(1);
+    expect(call(backend, 'search.query', { query: 'kehitys OR jaksamisesta' }).total).toBe(0); // words are ANDed; OR is a word
+    expect(call(backend, 'search.query', { query: 'NEAR' }).total).toBe(0);
     call(backend, 'meetings.saveNotes', { id: m1, notes: 'Uusi sisältö' });
-    expect(call(backend, 'search.query', { query: 'kehitys' })).toEqual([]);
+    expect(call(backend, 'search.query', { query: 'kehitys' }).total).toBe(0);
     const idea = call(backend, 'meetings.get', { id: m2 }).ideas[0]!;
     call(backend, 'ideas.remove', { id: idea.id });
-    expect(call(backend, 'search.query', { query: 'sääntö' })).toEqual([]);
+    expect(call(backend, 'search.query', { query: 'sääntö' }).total).toBe(0);
     expectFail(backend.dispatch('search.query', { query: '   ' }), 'invalid_input');
   });
 });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchGroup } from '@shared/domain';
+import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchGroup, type SearchResult } from '@shared/domain';
 
 /**
  * Full-text search over notes, themes, actions, tasks and ideas. Each word the user types is
@@ -15,25 +15,46 @@ export function toFtsQuery(query: string): string {
     .join(' ');
 }
 
-const MAX_HITS = 200;
+/** Snippets are costly on long notes, so they are made for the first page of hits only. */
+export const SEARCH_PAGE = 60;
 
-export function search(db: Database, { query }: { query: string }): SearchGroup[] {
+interface Match {
+  rowid: number;
+  meetingId: number;
+  number: number;
+  plannedDate: string | null;
+  plannedMonth: string | null;
+  kind: SearchGroup['hits'][number]['kind'];
+  refId: number;
+}
+
+export function search(db: Database, { query }: { query: string }): SearchResult {
   const fts = toFtsQuery(query);
-  if (fts === '') return [];
-  const hits = db
+  if (fts === '') return { total: 0, groups: [] };
+  const matches = db
     .prepare(
-      `SELECT s.meeting_id AS meetingId, m.number, m.planned_date AS plannedDate, m.planned_month AS plannedMonth,
-         s.kind, s.ref_id AS refId,
-         snippet(search_index, 0, '${SEARCH_MARK_START}', '${SEARCH_MARK_END}', '…', 16) AS snippet
+      `SELECT s.rowid, s.meeting_id AS meetingId, m.number, m.planned_date AS plannedDate,
+         m.planned_month AS plannedMonth, s.kind, s.ref_id AS refId
        FROM search_index s JOIN meeting m ON m.id = s.meeting_id
-       WHERE search_index MATCH ? ORDER BY m.number, s.kind, bm25(search_index) LIMIT ${MAX_HITS}`,
+       WHERE search_index MATCH ? ORDER BY m.number, s.kind, s.rowid`,
     )
-    .all(fts) as (Omit<SearchGroup, 'hits'> & SearchGroup['hits'][number])[];
+    .all(fts) as Match[];
+  const page = matches.slice(0, SEARCH_PAGE);
+  const snippets = new Map<number, string>();
+  if (page.length > 0) {
+    const rows = db
+      .prepare(
+        `SELECT rowid, snippet(search_index, 0, '${SEARCH_MARK_START}', '${SEARCH_MARK_END}', '…', 16) AS snippet
+         FROM search_index WHERE search_index MATCH ? AND rowid IN (${page.map(() => '?').join(',')})`,
+      )
+      .all(fts, ...page.map((m) => m.rowid)) as { rowid: number; snippet: string }[];
+    for (const row of rows) snippets.set(row.rowid, row.snippet);
+  }
   const groups = new Map<number, SearchGroup>();
-  for (const { meetingId, number, plannedDate, plannedMonth, kind, refId, snippet } of hits) {
+  for (const { rowid, meetingId, number, plannedDate, plannedMonth, kind, refId } of page) {
     const group = groups.get(meetingId) ?? { meetingId, number, plannedDate, plannedMonth, hits: [] };
-    group.hits.push({ kind, refId, snippet });
+    group.hits.push({ kind, refId, snippet: snippets.get(rowid) ?? '' });
     groups.set(meetingId, group);
   }
-  return [...groups.values()];
+  return { total: matches.length, groups: [...groups.values()] };
 }

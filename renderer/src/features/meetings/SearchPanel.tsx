@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Form, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchGroup } from '@shared/domain';
+import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchResult } from '@shared/domain';
 import { call } from '../../api';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
@@ -33,7 +33,7 @@ export function SearchPanel() {
   const language = useAppStore((s) => s.language);
   const open = useMeetingsStore((s) => s.open);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<{ query: string; groups: SearchGroup[] } | null>(null);
+  const [results, setResults] = useState<(SearchResult & { query: string }) | null>(null);
   const [failure, setFailure] = useState('');
 
   const run = async () => {
@@ -41,12 +41,13 @@ export function SearchPanel() {
     if (!trimmed) return setResults(null);
     setFailure('');
     try {
-      setResults({ query: trimmed, groups: await call('search.query', { query: trimmed }) });
+      setResults({ query: trimmed, ...(await call('search.query', { query: trimmed })) });
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
   };
-  const count = results?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
+  const count = results?.total ?? 0;
+  const shown = results?.groups.reduce((n, g) => n + g.hits.length, 0) ?? 0;
 
   return (
     <section className="card" aria-labelledby="search-heading" role="search">
@@ -80,6 +81,7 @@ export function SearchPanel() {
         <div className="search-results" aria-live="polite">
           <p className="muted">
             {count === 0 ? t('meetings.searchNone', { query: results.query }) : t('meetings.searchResults', { count })}
+            {shown < count && ` ${t('meetings.searchShowingFirst', { shown })}`}
           </p>
           {results.groups.map((group) => (
             <article key={group.meetingId} className="search-group" aria-label={t('meetings.numberLong', { number: group.number })}>

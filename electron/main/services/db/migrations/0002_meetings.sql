@@ -2,7 +2,7 @@
 -- a planned row is a meeting that has not been held yet.
 CREATE TABLE meeting (
   id              INTEGER PRIMARY KEY,
-  number          INTEGER NOT NULL UNIQUE CHECK (number BETWEEN 1 AND 99),
+  number          INTEGER NOT NULL UNIQUE CHECK (number BETWEEN 1 AND 999),
   planned_theme   TEXT NOT NULL DEFAULT '' CHECK (length(planned_theme) <= 200),
   -- a planned day, or only a month while the day is open ('YYYY-MM'); at most one of them
   planned_date    TEXT CHECK (planned_date IS NULL OR date(planned_date) IS planned_date),
