@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, seedGroup, test } from './fixtures';
+import { apiCall, expect, seedGroup, test } from './fixtures';
+import { seedPlan } from './meeting-seed';
 
 /**
  * Every screen, in both languages: no WCAG 2 A/AA violations found by axe (labels, contrast,
@@ -39,6 +40,40 @@ for (const [language, locale] of [
       await page.getByRole('navigation').getByRole('button').nth(1).click();
       await expect(page.getByTestId('data-folder')).toBeVisible();
       await check(page, `${language}-settings`);
+    });
+
+    test('meetings: overview, a meeting, meeting mode, actions', async ({ page, app }) => {
+      await seedGroup(page, app);
+      const [m1, m2] = await seedPlan(page);
+      await apiCall(page, 'meetings.saveNotes', { id: m1, notes: 'Keskustelimme jaksamisesta ja kehityskeskusteluista.' });
+      await apiCall(page, 'themes.addToMeeting', { meetingId: m1, name: 'Työhyvinvointi' });
+      await apiCall(page, 'actions.add', { meetingId: m1, text: 'Kokeillaan kävelypalaveria', ownerMemberId: 1, dueDate: '2026-10-01' });
+      await apiCall(page, 'ideas.add', { meetingId: m1, text: 'Yhteinen perehdytyspäivä uusille esihenkilöille' });
+      await apiCall(page, 'meetings.setAttendance', { meetingId: m1, memberId: 1, present: true, absenceReason: '' });
+      await apiCall(page, 'meetings.setAttendance', { meetingId: m1, memberId: 2, present: false, absenceReason: 'Koulutus' });
+      await apiCall(page, 'meetings.setHeld', { id: m1, held: true });
+      await page.reload();
+      const nav = page.getByRole('navigation');
+      await nav.getByRole('button').nth(1).click();
+      await expect(page.getByRole('table')).toBeVisible();
+      await page.getByRole('searchbox').fill('kehitys');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('mark').first()).toBeVisible();
+      await check(page, `${language}-meetings-overview`);
+      await page.getByRole('button', { name: language === 'fi' ? 'Avaa tapaaminen 2' : 'Open meeting 2' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await check(page, `${language}-meeting`);
+      await page.getByRole('button', { name: language === 'fi' ? 'Aloita tapaamistila' : 'Start meeting mode' }).click();
+      await expect(page.getByRole('timer')).toBeVisible();
+      await check(page, `${language}-live-checkin`);
+      await page.keyboard.press('Alt+Digit3');
+      await check(page, `${language}-live-actions`);
+      await page.keyboard.press('Alt+Digit6');
+      await page.getByRole('button', { name: language === 'fi' ? 'Lopeta tapaamistila' : 'Leave meeting mode' }).click();
+      void m2;
+      await nav.getByRole('button').nth(2).click();
+      await expect(page.getByRole('table')).toBeVisible();
+      await check(page, `${language}-actions`);
     });
 
     test('store problem', async ({ page, app }) => {
