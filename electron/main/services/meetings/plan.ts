@@ -83,6 +83,7 @@ function recordChange(db: Database, id: number, kind: PlanChange['kind'], oldVal
   );
 }
 
+/** Adds a row to the plan, i.e. schedules a meeting; its length defaults to the agreement's meeting length. */
 export function addPlanned(db: Database, input: PlanAdd): PlannedMeeting {
   return db.transaction(() => {
     const { next } = db.prepare('SELECT coalesce(max(number), 0) + 1 AS next FROM meeting').get() as { next: number };
@@ -90,8 +91,8 @@ export function addPlanned(db: Database, input: PlanAdd): PlannedMeeting {
     checkPlan(db, { ...input, number });
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO meeting (number, planned_theme, planned_date, planned_month, place, format)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO meeting (number, planned_theme, planned_date, planned_month, place, format, planned_minutes)
+         VALUES (?, ?, ?, ?, ?, ?, coalesce((SELECT meeting_minutes FROM agreement WHERE id = 1), 120))`,
       )
       .run(number, input.plannedTheme, input.plannedDate, input.plannedMonth, input.place, input.format);
     return getPlanned(db, Number(lastInsertRowid));

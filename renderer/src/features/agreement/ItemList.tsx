@@ -1,0 +1,186 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { AGREEMENT_LIMITS, requiredText } from '@shared/domain';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SaveStatus } from '../../components/SaveStatus';
+import { applyFieldIssues, errorMessage } from '../../lib/errors';
+import { useAutosave } from '../../lib/useAutosave';
+import { TextAreaInput } from '../../components/fields';
+
+const ItemForm = z.object({ text: requiredText(AGREEMENT_LIMITS.rule) });
+type ItemForm = z.infer<typeof ItemForm>;
+
+export interface ListItem {
+  id: number;
+  text: string;
+}
+
+interface ItemListProps {
+  /** Used for ids and test hooks, e.g. `rules`, `goals-group`. */
+  listId: string;
+  items: ListItem[];
+  ordered?: boolean;
+  /** Accessible label of one item's field, e.g. "Ground rule 2". */
+  itemLabel: (index: number) => string;
+  addLabel: string;
+  newLabel: string;
+  emptyText: string;
+  onUpdate: (id: number, text: string) => Promise<unknown>;
+  onAdd: (text: string) => Promise<unknown>;
+  onRemove: (id: number) => Promise<unknown>;
+  onReorder: (ids: number[]) => Promise<unknown>;
+}
+
+/** An editable list: each item autosaves; items can be moved with buttons (keyboard-friendly) and removed. */
+export function ItemList(props: ItemListProps) {
+  const { t } = useTranslation();
+  const { items, ordered, listId } = props;
+  const [failure, setFailure] = useState('');
+  const move = async (index: number, by: -1 | 1) => {
+    const ids = items.map((item) => item.id);
+    const target = index + by;
+    if (target < 0 || target >= ids.length) return;
+    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+    setFailure('');
+    try {
+      await props.onReorder(ids);
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  };
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <div className="agreement-list" data-list={listId}>
+      {items.length === 0 ? (
+        <p className="empty-state">{props.emptyText}</p>
+      ) : (
+        <List className="agreement-items">
+          {items.map((item, index) => (
+            <ItemRow
+              key={item.id}
+              item={item}
+              index={index}
+              count={items.length}
+              label={props.itemLabel(index)}
+              onUpdate={props.onUpdate}
+              onRemove={props.onRemove}
+              onMove={(by) => void move(index, by)}
+            />
+          ))}
+        </List>
+      )}
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <AddItem label={props.newLabel} addLabel={props.addLabel} onAdd={props.onAdd} />
+    </div>
+  );
+}
+
+function ItemRow({
+  item,
+  index,
+  count,
+  label,
+  onUpdate,
+  onRemove,
+  onMove,
+}: {
+  item: ListItem;
+  index: number;
+  count: number;
+  label: string;
+  onUpdate: ItemListProps['onUpdate'];
+  onRemove: ItemListProps['onRemove'];
+  onMove: (by: -1 | 1) => void;
+}) {
+  const { t } = useTranslation();
+  const [confirm, setConfirm] = useState(false);
+  const [failure, setFailure] = useState('');
+  const form = useForm<ItemForm>({ resolver: zodResolver(ItemForm), defaultValues: { text: item.text } });
+  const { state, flush } = useAutosave(form, async ({ text }) => {
+    try {
+      await onUpdate(item.id, text);
+    } catch (error) {
+      applyFieldIssues(error, form.setError);
+      throw error;
+    }
+  });
+  return (
+    <li className="agreement-item">
+      <form className="agreement-item-form" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+        <TextAreaInput control={form.control} name="text" label={label} isRequired rows={2} className="agreement-item-field" />
+      </form>
+      <div className="agreement-item-footer">
+        <SaveStatus state={state} />
+        <div className="agreement-item-actions">
+          <Button className="button button--quiet" isDisabled={index === 0} onPress={() => onMove(-1)} aria-label={t('agreement.list.moveUp', { item: label })}>
+            ↑ {t('agreement.list.up')}
+          </Button>
+          <Button
+            className="button button--quiet"
+            isDisabled={index === count - 1}
+            onPress={() => onMove(1)}
+            aria-label={t('agreement.list.moveDown', { item: label })}
+          >
+            ↓ {t('agreement.list.down')}
+          </Button>
+          <Button className="button button--quiet button--danger-text" onPress={() => setConfirm(true)} aria-label={t('agreement.list.removeItem', { item: label })}>
+            {t('common.remove')}
+          </Button>
+        </div>
+      </div>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <ConfirmDialog
+        isOpen={confirm}
+        title={t('agreement.list.removeTitle')}
+        confirmLabel={t('common.remove')}
+        onCancel={() => setConfirm(false)}
+        onConfirm={() => {
+          setConfirm(false);
+          onRemove(item.id).catch((error: unknown) => setFailure(errorMessage(t, error)));
+        }}
+      >
+        <p className="agreement-quote">{form.getValues('text')}</p>
+      </ConfirmDialog>
+    </li>
+  );
+}
+
+function AddItem({ label, addLabel, onAdd }: { label: string; addLabel: string; onAdd: (text: string) => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState('');
+  const form = useForm<ItemForm>({ resolver: zodResolver(ItemForm), defaultValues: { text: '' } });
+  const submit = form.handleSubmit(async ({ text }) => {
+    setFailure('');
+    try {
+      await onAdd(text);
+      form.reset({ text: '' });
+    } catch (error) {
+      if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
+    }
+  });
+  return (
+    <form className="agreement-add" onSubmit={(e) => void submit(e)}>
+      <TextAreaInput control={form.control} name="text" label={label} isRequired rows={2} className="agreement-item-field" />
+      <Button type="submit" className="button button--secondary agreement-add-button">
+        {addLabel}
+      </Button>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+    </form>
+  );
+}

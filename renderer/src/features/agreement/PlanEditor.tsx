@@ -1,0 +1,191 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { isoDate, isoMonth, MEETING_FORMATS, optionalText, type MeetingFormat, type PlannedMeeting } from '@shared/domain';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateInputField, SelectInput, TextInput } from '../../components/fields';
+import { SaveStatus } from '../../components/SaveStatus';
+import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';
+import { useAutosave } from '../../lib/useAutosave';
+import { formatOptions } from './formats';
+import { useAgreementStore } from './store';
+
+/** The row as the form holds it (text fields); the store's rules (free number, within the programme) come back at the field. */
+const PlanRowForm = z
+  .object({
+    number: z.string().trim().regex(/^([1-9]|[1-9]\d)$/, { error: 'invalidNumber' }),
+    plannedTheme: optionalText(200),
+    plannedDate: z.union([z.literal(''), isoDate]),
+    plannedMonth: z.union([z.literal(''), isoMonth]),
+    place: optionalText(200),
+    format: z.string(),
+  })
+  .refine((row) => row.plannedDate === '' || row.plannedMonth === '', { path: ['plannedMonth'], error: 'dateOrMonth' });
+type PlanRowForm = z.infer<typeof PlanRowForm>;
+
+const toForm = (row: PlannedMeeting): PlanRowForm => ({
+  number: String(row.number),
+  plannedTheme: row.plannedTheme,
+  plannedDate: row.plannedDate ?? '',
+  plannedMonth: row.plannedMonth ?? '',
+  place: row.place,
+  format: row.format ?? '',
+});
+
+const toFormat = (value: string): MeetingFormat | null =>
+  (MEETING_FORMATS as readonly string[]).includes(value) ? (value as MeetingFormat) : null;
+
+/** The provisional meeting plan: the same records as the meetings, so edits here move the meetings too. */
+export function PlanEditor() {
+  const { t } = useTranslation();
+  const plan = useAgreementStore((s) => s.plan);
+  const change = useAgreementStore((s) => s.change);
+  const [failure, setFailure] = useState('');
+  const add = async () => {
+    setFailure('');
+    try {
+      await change(() => call('plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null }));
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  };
+  return (
+    <section className="card agreement-section" aria-labelledby="agreement-plan-heading">
+      <header className="card-header">
+        <div>
+          <h2 id="agreement-plan-heading">{t('agreement.plan.title')}</h2>
+          <p className="muted">{t('agreement.plan.description')}</p>
+        </div>
+      </header>
+      {plan.length === 0 ? (
+        <p className="empty-state">{t('agreement.plan.empty')}</p>
+      ) : (
+        <ol className="plan-rows">
+          {plan.map((row) => (
+            <PlanRow key={row.id} row={row} />
+          ))}
+        </ol>
+      )}
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <Button className="button button--secondary plan-add" onPress={() => void add()}>
+        {t('agreement.plan.add')}
+      </Button>
+    </section>
+  );
+}
+
+function PlanRow({ row }: { row: PlannedMeeting }) {
+  const { t } = useTranslation();
+  const change = useAgreementStore((s) => s.change);
+  const [confirm, setConfirm] = useState(false);
+  const [failure, setFailure] = useState('');
+  const form = useForm<PlanRowForm>({ resolver: zodResolver(PlanRowForm), defaultValues: toForm(row) });
+  const { state, flush } = useAutosave(form, async (values) => {
+    try {
+      await change(() =>
+        call('plan.update', {
+          id: row.id,
+          number: Number(values.number),
+          plannedTheme: values.plannedTheme,
+          plannedDate: values.plannedDate || null,
+          plannedMonth: values.plannedDate ? null : values.plannedMonth || null,
+          place: values.place,
+          format: toFormat(values.format),
+        }),
+      );
+    } catch (error) {
+      applyFieldIssues(error, form.setError);
+      throw error;
+    }
+  });
+
+  // Picking a day replaces the month the day was planned for.
+  const plannedDate = useWatch({ control: form.control, name: 'plannedDate' });
+  useEffect(() => {
+    if (plannedDate && form.getValues('plannedMonth')) form.setValue('plannedMonth', '', { shouldDirty: true });
+  }, [plannedDate, form]);
+
+  // A meeting moved elsewhere (e.g. from the meetings page) shows its new date here, unless the
+  // facilitator is in the middle of editing this row.
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+  useEffect(() => {
+    if (stateRef.current.kind === 'idle' || stateRef.current.kind === 'saved') form.reset(toForm(row));
+  }, [row, form]);
+
+  const cancelled = row.status === 'cancelled';
+  const heading = t('agreement.plan.rowLabel', { number: row.number });
+  const runAction = async (action: () => Promise<unknown>) => {
+    setFailure('');
+    try {
+      await change(action);
+    } catch (error) {
+      const apiError = toApiError(error);
+      setFailure(apiError.code === 'conflict' ? t('agreement.plan.hasContent') : errorMessage(t, error));
+    }
+  };
+  return (
+    <li className={`plan-row${cancelled ? ' plan-row--cancelled' : ''}`}>
+      <section aria-label={heading}>
+        <header className="plan-row-header">
+          <h3 className="plan-row-title">{heading}</h3>
+          {cancelled && <span className="badge">{t('agreement.plan.cancelled')}</span>}
+          {row.status === 'held' && <span className="badge">{t('agreement.plan.held')}</span>}
+          {row.hasContent && <span className="badge badge--note">{t('agreement.plan.hasNotes')}</span>}
+        </header>
+        <form className="plan-row-form" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+          <div className="plan-row-grid">
+            <TextInput control={form.control} name="number" label={t('agreement.plan.number')} isRequired />
+            <DateInputField control={form.control} name="plannedDate" label={t('agreement.plan.date')} />
+            <TextInput control={form.control} name="plannedMonth" label={t('agreement.plan.month')} description={t('agreement.plan.monthHint')} />
+            <SelectInput control={form.control} name="format" label={t('agreement.plan.format')} options={formatOptions(t)} />
+          </div>
+          <div className="plan-row-grid plan-row-grid--second">
+            <TextInput control={form.control} name="place" label={t('agreement.plan.place')} />
+            <TextInput control={form.control} name="plannedTheme" label={t('agreement.plan.theme')} />
+          </div>
+        </form>
+        <div className="plan-row-footer">
+          <SaveStatus state={state} />
+          <div className="agreement-item-actions">
+            {row.status !== 'held' && (
+              <Button className="button button--quiet" onPress={() => void runAction(() => call('plan.cancel', { id: row.id, cancelled: !cancelled }))}>
+                {cancelled ? t('agreement.plan.restore') : t('agreement.plan.cancel')}
+              </Button>
+            )}
+            <Button className="button button--quiet button--danger-text" onPress={() => setConfirm(true)}>
+              {t('agreement.plan.remove')}
+            </Button>
+          </div>
+        </div>
+        {failure && (
+          <p className="form-failure" role="alert">
+            {failure}
+          </p>
+        )}
+      </section>
+      <ConfirmDialog
+        isOpen={confirm}
+        title={t('agreement.plan.removeTitle', { number: row.number })}
+        confirmLabel={t('common.remove')}
+        onCancel={() => setConfirm(false)}
+        onConfirm={() => {
+          setConfirm(false);
+          void runAction(() => call('plan.remove', { id: row.id }));
+        }}
+      >
+        <p>{t('agreement.plan.removeBody')}</p>
+      </ConfirmDialog>
+    </li>
+  );
+}

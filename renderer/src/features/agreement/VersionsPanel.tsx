@@ -1,0 +1,166 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { isoDate, VersionSave, type Agreement, type AgreementVersion, type Member } from '@shared/domain';
+import { call } from '../../api';
+import { formatDate, todayIso } from '../../app/i18n';
+import { useAppStore } from '../../app/store';
+import { DateInputField, TextInput } from '../../components/fields';
+import { applyFieldIssues, errorMessage } from '../../lib/errors';
+import { useAgreementStore } from './store';
+
+/** "Save as agreed version", the list of versions and, per version, who accepted it and when. */
+export function VersionsPanel({ agreement }: { agreement: Agreement }) {
+  const { t } = useTranslation();
+  const versions = [...agreement.versions].reverse();
+  return (
+    <div className="page agreement-versions">
+      <SaveVersionForm agreement={agreement} />
+      {versions.length === 0 ? (
+        <p className="empty-state">{t('agreement.versions.none')}</p>
+      ) : (
+        versions.map((version) => <VersionCard key={version.id} version={version} latest={version === versions[0]} />)
+      )}
+    </div>
+  );
+}
+
+function SaveVersionForm({ agreement }: { agreement: Agreement }) {
+  const { t } = useTranslation();
+  const change = useAgreementStore((s) => s.change);
+  const [saved, setSaved] = useState<number | null>(null);
+  const [failure, setFailure] = useState('');
+  const form = useForm<VersionSave>({ resolver: zodResolver(VersionSave), defaultValues: { agreedOn: todayIso(), note: '' } });
+  const latest = agreement.versions.at(-1);
+  const submit = form.handleSubmit(async (values) => {
+    setFailure('');
+    setSaved(null);
+    try {
+      const version = await change(() => call('agreement.saveVersion', values));
+      setSaved(version.number);
+      form.reset({ agreedOn: values.agreedOn, note: '' });
+    } catch (error) {
+      if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
+    }
+  });
+  return (
+    <section className="card" aria-labelledby="save-version-heading">
+      <h2 id="save-version-heading">{t('agreement.versions.saveTitle')}</h2>
+      <p className="muted">{t('agreement.versions.saveDescription')}</p>
+      {latest && !agreement.draftDiffers && (
+        <p className="notice" role="note">
+          {t('agreement.versions.sameAsLatest', { number: latest.number })}
+        </p>
+      )}
+      <form className="fieldset" onSubmit={(e) => void submit(e)}>
+        <div className="version-form-row">
+          <DateInputField control={form.control} name="agreedOn" label={t('agreement.versions.agreedOn')} isRequired />
+          <TextInput control={form.control} name="note" label={t('agreement.versions.note')} description={t('agreement.versions.noteHint')} />
+        </div>
+        <div>
+          <Button type="submit" className="button button--primary">
+            {t('agreement.versions.save')}
+          </Button>
+        </div>
+        <p role="status" className="save-status save-status--saved">
+          {saved !== null ? t('agreement.versions.savedAs', { number: saved }) : ''}
+        </p>
+        {failure && (
+          <p className="form-failure" role="alert">
+            {failure}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function VersionCard({ version, latest }: { version: AgreementVersion; latest: boolean }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const members = useAgreementStore((s) => s.members);
+  const accepted = new Map(version.acceptances.map((a) => [a.memberId, a.acceptedOn]));
+  // everyone still in the group, plus anyone who accepted before leaving
+  const shown = members.filter((m) => m.leftOn === null || accepted.has(m.id));
+  return (
+    <section className="card version-card" aria-labelledby={`version-${version.number}`} data-version={version.number}>
+      <header className="card-header">
+        <div>
+          <h2 id={`version-${version.number}`}>
+            {t('agreement.versions.title', { number: version.number })}
+            {latest && <span className="badge version-latest">{t('agreement.versions.latest')}</span>}
+          </h2>
+          <p className="muted">
+            {t('agreement.versions.agreedOnText', { date: formatDate(version.agreedOn, language) })}
+            {version.note && <> · {version.note}</>}
+          </p>
+        </div>
+        <p className="count-pill">{t('agreement.acceptance.count', { accepted: version.acceptances.length, total: shown.length })}</p>
+      </header>
+      <h3 className="visually-hidden">{t('agreement.acceptance.title')}</h3>
+      <ul className="acceptance-list">
+        {shown.map((member) => (
+          <AcceptanceRow key={member.id} version={version} member={member} acceptedOn={accepted.get(member.id) ?? null} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const AcceptanceForm = z.object({ acceptedOn: isoDate });
+type AcceptanceForm = z.infer<typeof AcceptanceForm>;
+
+function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVersion; member: Member; acceptedOn: string | null }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const change = useAgreementStore((s) => s.change);
+  const [failure, setFailure] = useState('');
+  const today = todayIso();
+  const form = useForm<AcceptanceForm>({
+    resolver: zodResolver(AcceptanceForm),
+    defaultValues: { acceptedOn: today < version.agreedOn ? version.agreedOn : today },
+  });
+  const set = async (value: string | null) => {
+    setFailure('');
+    try {
+      await change(() => call('agreement.setAcceptance', { versionId: version.id, memberId: member.id, acceptedOn: value }));
+    } catch (error) {
+      if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
+    }
+  };
+  const submit = form.handleSubmit(({ acceptedOn: value }) => set(value));
+  return (
+    <li className="acceptance-row" data-member={member.name}>
+      <span className="acceptance-name">{member.name}</span>
+      {acceptedOn ? (
+        <>
+          <span className="acceptance-status acceptance-status--yes">
+            <span aria-hidden="true">✓ </span>
+            {t('agreement.acceptance.acceptedOn', { date: formatDate(acceptedOn, language) })}
+          </span>
+          <Button className="button button--quiet" onPress={() => void set(null)} aria-label={t('agreement.acceptance.undoFor', { name: member.name })}>
+            {t('agreement.acceptance.undo')}
+          </Button>
+        </>
+      ) : (
+        <>
+          <span className="acceptance-status">{t('agreement.acceptance.notYet')}</span>
+          <form className="acceptance-form" onSubmit={(e) => void submit(e)} aria-label={t('agreement.acceptance.formFor', { name: member.name })}>
+            <DateInputField control={form.control} name="acceptedOn" label={t('agreement.acceptance.date')} isRequired />
+            <Button type="submit" className="button button--secondary" aria-label={t('agreement.acceptance.recordFor', { name: member.name })}>
+              {t('agreement.acceptance.record')}
+            </Button>
+          </form>
+        </>
+      )}
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,76 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Agreement, PlannedMeeting } from '@shared/domain';
+import { useAppStore } from '../../renderer/src/app/store';
+import { AgreementPage } from '../../renderer/src/features/agreement/AgreementPage';
+import { useAgreementStore } from '../../renderer/src/features/agreement/store';
+import { installRealBackend, renderWithI18n, SETUP, type RealBackend } from './harness';
+
+let real: RealBackend;
+
+function stored<T>(name: 'agreement.get' | 'plan.list'): T {
+  const result = real.backend.dispatch(name, undefined);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+beforeEach(() => {
+  useAppStore.setState(useAppStore.getInitialState(), true);
+  useAgreementStore.setState(useAgreementStore.getInitialState(), true);
+  real = installRealBackend();
+  real.backend.dispatch('programme.setup', SETUP);
+});
+afterEach(() => real.dispose());
+
+describe('the agreement page', () => {
+  it('starts from the chosen template and autosaves an edited ground rule', async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    await user.click(await screen.findByRole('radio', { name: /Englanninkielinen pohja/ }));
+    await user.click(screen.getByRole('button', { name: 'Aloita' }));
+    const rule = await screen.findByRole('textbox', { name: 'Pelisääntö 1' });
+    expect(rule).toHaveValue('Trust first: what is said in the group stays in the group.');
+    await user.clear(rule);
+    await user.type(rule, 'Luottamus ensin – aina.');
+    await user.tab();
+    await waitFor(() => expect(stored<Agreement>('agreement.get').rules[0]?.text).toBe('Luottamus ensin – aina.'));
+  });
+
+  it('keeps an invalid edit on screen with a message at the field and does not send it', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    const goal = await screen.findByRole('textbox', { name: 'Ryhmän tavoite 1' });
+    await user.clear(goal);
+    await user.tab();
+    const item = goal.closest('li')!;
+    expect(await within(item as HTMLElement).findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
+    expect(real.calls).not.toContain('agreement.updateGoal');
+    expect(stored<Agreement>('agreement.get').goals.find((g) => g.kind === 'group')?.text).toMatch(/^Jokainen vie/);
+  });
+
+  it('moves a ground rule with the keyboard-operable buttons', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    const down = await screen.findByRole('button', { name: 'Siirrä alas: Pelisääntö 1' });
+    down.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(stored<Agreement>('agreement.get').rules[1]?.text).toMatch(/^Luottamus ensin/));
+    expect(await screen.findByRole('textbox', { name: 'Pelisääntö 2' })).toHaveValue('Luottamus ensin: ryhmässä puhuttu jää ryhmään.');
+  });
+
+  it('refuses to remove a planned meeting that has notes, and says why', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    const first = stored<PlannedMeeting[]>('plan.list')[0]!;
+    real.backend.dispatch('meetings.saveNotes', { id: first.id, notes: 'Kirjattua' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    const row = await screen.findByRole('region', { name: '1. tapaaminen' });
+    await user.click(within(row).getByRole('button', { name: 'Poista suunnitelmasta' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Poista' }));
+    expect(await within(row).findByRole('alert')).toHaveTextContent('ei voi poistaa');
+    expect(stored<PlannedMeeting[]>('plan.list')).toHaveLength(6);
+  });
+});

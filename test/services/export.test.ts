@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderDocx } from '../../electron/main/services/export/docx';
+import { defaultFontsDir, fontSetIn } from '../../electron/main/services/export/fonts';
+import { safeFileName, type ExportDocument } from '../../electron/main/services/export/model';
+import { renderPdf } from '../../electron/main/services/export/pdf';
+import { makeTempDir, removeTempDirs } from './helpers';
+
+afterEach(removeTempDirs);
+
+const longList = Array.from({ length: 40 }, (_, i) => `Kohta ${i + 1}: pöytäkirja äänestyksestä ja yöpymisestä Åbossa`);
+const sample: ExportDocument = {
+  title: 'Koeasiakirja',
+  language: 'fi-FI',
+  pageLabel: 'Sivu {page}/{pages}',
+  runningHead: 'Koeasiakirja · ääkköset',
+  blocks: [
+    { type: 'title', text: 'Koeasiakirja' },
+    { type: 'subtitle', text: 'Älä ylitä öljyä' },
+    { type: 'notice', text: 'Huomio & <varoitus>' },
+    { type: 'heading', text: 'Väliotsikko' },
+    { type: 'paragraph', text: 'Ensimmäinen rivi\nToinen rivi\u0007 ilman ohjausmerkkiä' },
+    { type: 'field', label: 'Kustannukset', value: 'Työnantaja maksaa' },
+    { type: 'list', ordered: true, items: longList },
+    { type: 'table', columns: [{ header: 'Nro', width: 1 }, { header: 'Teema', width: 4 }], rows: [['1', 'Työhyvinvointi'], ['2', 'Muutos']] },
+    { type: 'signatures', caption: 'Päiväys ja allekirjoitus', people: [{ name: 'Jää Mäkelä' }, { name: 'Örjan Kärkkäinen', note: 'hyväksytty' }] },
+    {
+      type: 'chart',
+      title: 'Hyödyllisyys tapaamisittain',
+      categories: ['1', '2', '3'],
+      series: [
+        { label: 'Hyödyllisyys', values: [3.5, null, 4.25] },
+        { label: 'Dialogi', values: [4, 4.5, 5] },
+      ],
+      min: 1,
+      max: 5,
+    },
+  ],
+};
+
+const pdfText = (bytes: Buffer) => {
+  const file = join(makeTempDir(), 'out.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+};
+
+describe('PDF', () => {
+  it('is A4 with embedded fonts; every block is there with ä, ö and å intact; pages are numbered', () => {
+    const bytes = renderPdf(sample, fontSetIn(defaultFontsDir()));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(bytes);
+    for (const expected of ['Koeasiakirja', 'Älä ylitä öljyä', 'Huomio & <varoitus>', 'Väliotsikko', 'Kustannukset: Työnantaja maksaa', 'Jää Mäkelä', 'Päiväys ja allekirjoitus · hyväksytty', 'Työhyvinvointi', 'Kohta 40: pöytäkirja äänestyksestä ja yöpymisestä Åbossa']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toContain('Toinen rivi ilman ohjausmerkkiä');
+    expect(text).toContain('Hyödyllisyys tapaamisittain');
+    expect(text).toMatch(/Hyödyllisyys\s+Dialogi/);
+    // the long list needs a second page, and the footer counts the pages
+    const file = join(makeTempDir(), 'info.pdf');
+    writeFileSync(file, bytes);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let page = 1; page <= pages; page += 1) expect(text).toContain(`Sivu ${page}/${pages}`);
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans\s/);
+    expect(fonts).toMatch(/DejaVuSans-Bold/);
+    expect(fonts.split('\n').slice(2).filter((l) => l.trim()).every((l) => / yes /.test(l))).toBe(true);
+  });
+
+  it('a watermark is printed on every page only when asked for', () => {
+    const marked = pdfText(renderPdf({ ...sample, watermark: 'LUONNOS' }, fontSetIn(defaultFontsDir())));
+    expect(marked.match(/LUONNOS/g)?.length).toBe(marked.match(/Sivu \d+\//g)?.length);
+    expect(pdfText(renderPdf(sample, fontSetIn(defaultFontsDir())))).not.toContain('LUONNOS');
+  });
+});
+
+describe('DOCX', () => {
+  const parts = (bytes: Buffer) => {
+    const files = unzipSync(new Uint8Array(bytes));
+    return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+  };
+
+  it('is a Word package with A4 pages, headings, lists, a table, signatures and page fields', () => {
+    const files = parts(renderDocx({ ...sample, watermark: 'LUONNOS' }));
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'docProps/core.xml',
+      'word/_rels/document.xml.rels',
+      'word/document.xml',
+      'word/footer1.xml',
+      'word/header1.xml',
+      'word/numbering.xml',
+      'word/styles.xml',
+    ]);
+    const doc = files['word/document.xml']!;
+    expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
+    expect(doc).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(doc).toContain('Älä ylitä öljyä');
+    expect(doc).toContain('Huomio &amp; &lt;varoitus&gt;');
+    expect(doc).toContain('<w:tblHeader/>');
+    expect(doc).toContain('Kohta 40: pöytäkirja äänestyksestä ja yöpymisestä Åbossa');
+    expect(doc).toContain('Örjan Kärkkäinen');
+    expect(doc).not.toContain('\u0007');
+    expect(doc).toContain('Toinen rivi');
+    // the chart's numbers as a table: a missing value is a dash, others rounded to one decimal
+    expect(doc).toMatch(/Hyödyllisyys<\/w:t>.*3\.5<\/w:t>.*–<\/w:t>.*4\.3<\/w:t>/);
+    expect(files['word/footer1.xml']).toContain(' PAGE ');
+    expect(files['word/footer1.xml']).toContain(' NUMPAGES ');
+    expect(files['word/header1.xml']).toContain('LUONNOS');
+    expect(files['word/numbering.xml']).toContain('<w:numFmt w:val="decimal"/>');
+  });
+
+  it('is byte-for-byte the same for the same document', () => {
+    expect(renderDocx(sample).equals(renderDocx(sample))).toBe(true);
+  });
+});
+
+describe('file names', () => {
+  it('keep Finnish letters and drop what no file system accepts', () => {
+    expect(safeFileName('Mentorointisopimus-Vertaisryhmä Jyväskylä/Äänekoski: v1?', 'pdf')).toBe(
+      'Mentorointisopimus-Vertaisryhmä-JyväskyläÄänekoski-v1.pdf',
+    );
+    expect(safeFileName('...', 'docx')).toBe('document.docx');
+  });
+});
