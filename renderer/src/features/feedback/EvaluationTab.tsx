@@ -1,0 +1,87 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { useController, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CONTINUATIONS, DecisionFields, isoDate } from '@shared/domain';
+import { call } from '../../api';
+import { DateInputField } from '../../components/fields';
+import { SaveStatus } from '../../components/SaveStatus';
+import { useAutosave } from '../../lib/useAutosave';
+import { feedbackError } from './labels';
+import { QuestionEditor } from './QuestionEditor';
+import { useFeedbackStore } from './store';
+import { SurveyPanel } from './SurveyPanel';
+import { TextAreaField } from './TextAreaField';
+
+/** The date field gives '' when cleared; the store keeps null. */
+const DecisionForm = DecisionFields.extend({ decidedOn: z.union([isoDate, z.literal('')]) });
+type DecisionForm = z.infer<typeof DecisionForm>;
+
+function DecisionEditor({ initial }: { initial: DecisionForm }) {
+  const { t } = useTranslation();
+  const form = useForm<DecisionForm>({ resolver: zodResolver(DecisionForm), defaultValues: initial });
+  const { state, flush } = useAutosave(form, (values) =>
+    call('evaluation.saveDecision', { ...values, decidedOn: values.decidedOn === '' ? null : values.decidedOn }),
+  );
+  const {
+    field: { value: decision, onChange: setDecision },
+  } = useController({ control: form.control, name: 'decision' });
+  return (
+    <form className="fb-decision" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+      <RadioGroup
+        className="radio-group"
+        value={decision}
+        onChange={setDecision}
+      >
+        <Label className="field-label">{t('feedback.decision.label')}</Label>
+        {CONTINUATIONS.map((option) => (
+          <Radio key={option} value={option} className="radio">
+            {t(`feedback.option.${option}`)}
+          </Radio>
+        ))}
+      </RadioGroup>
+      <TextAreaField control={form.control} name="rationale" label={t('feedback.decision.rationale')} rows={4} />
+      <div className="fb-decision-date">
+        <DateInputField control={form.control} name="decidedOn" label={t('feedback.decision.decidedOn')} />
+      </div>
+      <SaveStatus state={state} />
+    </form>
+  );
+}
+
+/** The final evaluation of the pilot, its questions, and the group's decision on continuation. */
+export function EvaluationTab() {
+  const { t } = useTranslation();
+  const questionnaire = useFeedbackStore((s) => s.questionnaires.evaluation);
+  const loadQuestions = useFeedbackStore((s) => s.loadQuestions);
+  const [decision, setDecision] = useState<DecisionForm | null>(null);
+  const [failure, setFailure] = useState('');
+
+  useEffect(() => {
+    void loadQuestions('evaluation');
+    call('evaluation.decision').then(
+      (d) => setDecision({ ...d, decidedOn: d.decidedOn ?? '' }),
+      (error: unknown) => setFailure(feedbackError(t, error)),
+    );
+  }, [loadQuestions, t]);
+
+  return (
+    <div className="fb-tab">
+      <p className="muted">{t('feedback.evaluation.intro')}</p>
+      <SurveyPanel instrument="evaluation" title={t('feedback.evaluation.title')} />
+      {questionnaire && <QuestionEditor questionnaire={questionnaire} />}
+      <section className="card" aria-labelledby="fb-decision-heading">
+        <h2 id="fb-decision-heading">{t('feedback.decision.title')}</h2>
+        <p className="muted">{t('feedback.decision.help')}</p>
+        {decision && <DecisionEditor initial={decision} />}
+        {failure && (
+          <p className="form-failure" role="alert">
+            {failure}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AnswerInput, Question, Survey } from '@shared/domain';
+import { call } from '../../api';
+import { useMembersStore } from '../members/store';
+import { AnswerForm } from './AnswerForm';
+import { feedbackError } from './labels';
+
+interface NamedRecorderProps {
+  survey: Survey;
+  questions: Question[];
+  onSurvey: (survey: Survey) => void;
+}
+
+/** The facilitator types each member's answers as the round goes; a member's answers can be corrected. */
+export function NamedRecorder({ survey, questions, onSurvey }: NamedRecorderProps) {
+  const { t } = useTranslation();
+  const { members, loaded, load } = useMembersStore();
+  const [editing, setEditing] = useState<{ memberId: number; initial: AnswerInput[] | undefined } | null>(null);
+  const [saved, setSaved] = useState('');
+  const [failure, setFailure] = useState('');
+
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+
+  const visible = members.filter((m) => m.leftOn === null || survey.respondedMemberIds.includes(m.id));
+  const editingMember = members.find((m) => m.id === editing?.memberId);
+
+  const open = async (memberId: number) => {
+    setSaved('');
+    setFailure('');
+    try {
+      const response = await call('feedback.response', { surveyId: survey.id, memberId });
+      setEditing({ memberId, initial: response?.answers });
+    } catch (error) {
+      setFailure(feedbackError(t, error));
+    }
+  };
+
+  if (editing && editingMember) {
+    return (
+      <section className="fb-named-form" aria-labelledby="fb-named-title">
+        <h3 id="fb-named-title">{t('feedback.named.answersOf', { name: editingMember.name })}</h3>
+        <AnswerForm
+          key={editing.memberId}
+          questions={questions}
+          initial={editing.initial}
+          submitLabel={t('feedback.named.save')}
+          onCancel={() => setEditing(null)}
+          onSubmit={async (answers) => {
+            onSurvey(await call('feedback.submit', { surveyId: survey.id, memberId: editing.memberId, answers }));
+            setSaved(t('feedback.named.saved', { name: editingMember.name }));
+            setEditing(null);
+          }}
+        />
+      </section>
+    );
+  }
+
+  return (
+    <div className="fb-named">
+      <p className="muted">{t('feedback.named.help')}</p>
+      <ul className="fb-named-list">
+        {visible.map((member) => {
+          const answered = survey.respondedMemberIds.includes(member.id);
+          return (
+            <li key={member.id} className="fb-named-row">
+              <span className="fb-named-name">{member.name}</span>
+              <span className={`badge${answered ? ' fb-badge-ok' : ''}`}>
+                {answered ? t('feedback.named.answered') : t('feedback.named.notYet')}
+              </span>
+              <Button className="button button--secondary" onPress={() => void open(member.id)}>
+                {answered ? t('feedback.named.edit', { name: member.name }) : t('feedback.named.record', { name: member.name })}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="save-status save-status--saved" role="status">
+        {saved}
+      </p>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+    </div>
+  );
+}

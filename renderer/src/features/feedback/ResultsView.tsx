@@ -1,0 +1,202 @@
+import { useEffect, useState } from 'react';
+import { Button, Dialog, Heading, Label, Modal, ModalOverlay, TextArea, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { MAX_ANSWER_LENGTH, MIN_ANSWERS_TO_REPORT, type QuestionResult, type SurveyResults, type TextAnswer } from '@shared/domain';
+import { call } from '../../api';
+import { feedbackError, formatNumber, optionLabel, questionLabel, useLanguage } from './labels';
+
+/** The "too few answers" mark: shown to the facilitator; such a result never reaches an export. */
+export function TooFew({ n }: { n: number }) {
+  const { t } = useTranslation();
+  return (
+    <span className="fb-too-few" title={t('feedback.results.tooFewHelp', { min: MIN_ANSWERS_TO_REPORT })}>
+      {t('feedback.results.tooFew', { n })}
+    </span>
+  );
+}
+
+/** Horizontal bars, one per value, with the counts written out (the picture is never the only source). */
+export function Bars({ rows, label }: { rows: { label: string; count: number }[]; label: string }) {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const rowHeight = 26;
+  const labelWidth = rows.some((r) => r.label.length > 3) ? 190 : 36;
+  const barWidth = 260;
+  const width = labelWidth + barWidth + 48;
+  const description = rows.map((r) => `${r.label}: ${r.count}`).join(', ');
+  return (
+    <svg
+      className="fb-bars"
+      role="img"
+      aria-label={`${label}: ${description}`}
+      width={width}
+      height={rows.length * rowHeight}
+      viewBox={`0 0 ${width} ${rows.length * rowHeight}`}
+    >
+      {rows.map((row, i) => (
+        <g key={row.label} transform={`translate(0 ${i * rowHeight})`}>
+          <text x={labelWidth - 8} y={rowHeight / 2 + 5} textAnchor="end" className="fb-bars-label">
+            {row.label}
+          </text>
+          <rect x={labelWidth} y={4} width={barWidth} height={rowHeight - 8} className="fb-bars-track" rx={3} />
+          <rect x={labelWidth} y={4} width={(row.count / max) * barWidth} height={rowHeight - 8} className="fb-bars-bar" rx={3} />
+          <text x={labelWidth + barWidth + 8} y={rowHeight / 2 + 5} className="fb-bars-count">
+            {row.count}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function ShareDialog({ answer, onClose, onSaved }: { answer: TextAnswer; onClose: () => void; onSaved: (a: TextAnswer) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(answer.sharedText ?? answer.text);
+  const [failure, setFailure] = useState('');
+  const save = async (sharedText: string | null) => {
+    setFailure('');
+    try {
+      onSaved(await call('feedback.share', { responseId: answer.responseId, questionId: answer.questionId, sharedText }));
+      onClose();
+    } catch (error) {
+      setFailure(feedbackError(t, error));
+    }
+  };
+  return (
+    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
+      <Modal className="modal fb-share-modal">
+        <Dialog className="dialog">
+          <Heading slot="title" className="dialog-title">
+            {t('feedback.share.title')}
+          </Heading>
+          <p>{t('feedback.share.help')}</p>
+          <blockquote className="fb-original">{answer.text}</blockquote>
+          <TextField className="field" value={text} onChange={setText} maxLength={MAX_ANSWER_LENGTH} autoFocus>
+            <Label className="field-label">{t('feedback.share.wording')}</Label>
+            <TextArea className="input fb-textarea" rows={4} />
+          </TextField>
+          {failure && (
+            <p className="form-failure" role="alert">
+              {failure}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <Button className="button button--secondary" onPress={onClose}>
+              {t('common.cancel')}
+            </Button>
+            {answer.sharedText !== null && (
+              <Button className="button button--secondary" onPress={() => void save(null)}>
+                {t('feedback.share.unshare')}
+              </Button>
+            )}
+            <Button className="button button--primary" onPress={() => void save(text.trim() === '' ? null : text)}>
+              {t('feedback.share.confirm')}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+function Comments({ result, onChanged }: { result: QuestionResult; onChanged: (a: TextAnswer) => void }) {
+  const { t } = useTranslation();
+  const [sharing, setSharing] = useState<TextAnswer | null>(null);
+  if (result.texts.length === 0) return <p className="muted">{t('feedback.results.noComments')}</p>;
+  return (
+    <>
+      <ul className="fb-comments">
+        {result.texts.map((answer) => (
+          <li key={`${answer.responseId}-${answer.questionId}`} className={`fb-comment${answer.sharedText !== null ? ' fb-comment--shared' : ''}`}>
+            <p className="fb-comment-text">{answer.text}</p>
+            {answer.sharedText !== null && (
+              <p className="fb-comment-shared">
+                <span className="fb-shared-badge">{t('feedback.share.badge')}</span> <span>{answer.sharedText}</span>
+              </p>
+            )}
+            <Button className="button button--quiet" onPress={() => setSharing(answer)} aria-label={`${answer.sharedText === null ? t('feedback.share.mark') : t('feedback.share.change')}: ${answer.text}`}>
+              {answer.sharedText === null ? t('feedback.share.mark') : t('feedback.share.change')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {sharing && <ShareDialog answer={sharing} onClose={() => setSharing(null)} onSaved={onChanged} />}
+    </>
+  );
+}
+
+function ResultCard({ result, onChanged }: { result: QuestionResult; onChanged: (a: TextAnswer) => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const label = questionLabel(t, result.question);
+  return (
+    <li className="fb-result">
+      <div className="fb-result-head">
+        <h4 className="fb-result-title">{label}</h4>
+        <span className="count-pill">{t('feedback.results.n', { n: result.n })}</span>
+        {!result.reportable && <TooFew n={result.n} />}
+      </div>
+      {result.scale && (
+        <div className="fb-result-body">
+          <p className="fb-mean">
+            {result.scale.mean === null ? (
+              <span className="muted">{t('feedback.results.noAnswers')}</span>
+            ) : (
+              <>
+                <span className="fb-mean-value">{formatNumber(result.scale.mean, language)}</span>
+                <span className="fb-mean-of"> / {result.question.scaleMax}</span>
+                <span className="visually-hidden"> {t('feedback.results.mean')}</span>
+              </>
+            )}
+          </p>
+          <Bars label={t('feedback.results.distribution')} rows={result.scale.distribution.map((count, i) => ({ label: String(i + 1), count }))} />
+        </div>
+      )}
+      {result.choice && (
+        <Bars label={t('feedback.results.distribution')} rows={result.choice.counts.map((c) => ({ label: optionLabel(t, c.option), count: c.count }))} />
+      )}
+      {result.question.kind === 'text' && <Comments result={result} onChanged={onChanged} />}
+    </li>
+  );
+}
+
+/** The facilitator's results of one session: every aggregate with its n, marked when too few to report. */
+export function ResultsView({ surveyId }: { surveyId: number }) {
+  const { t } = useTranslation();
+  const [results, setResults] = useState<SurveyResults | null>(null);
+  const [failure, setFailure] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    call('feedback.results', { id: surveyId }).then(
+      (value) => live && setResults(value),
+      (error: unknown) => live && setFailure(feedbackError(t, error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [surveyId, t]);
+
+  const replace = (answer: TextAnswer) =>
+    setResults((r) =>
+      r && {
+        ...r,
+        questions: r.questions.map((q) => ({
+          ...q,
+          texts: q.texts.map((a) => (a.responseId === answer.responseId && a.questionId === answer.questionId ? answer : a)),
+        })),
+      },
+    );
+
+  if (failure) return <p className="form-failure" role="alert">{failure}</p>;
+  if (!results) return null;
+  return (
+    <section className="fb-results" aria-label={t('feedback.results.title')}>
+      <p className="muted">{t('feedback.results.intro', { count: results.survey.responses, min: MIN_ANSWERS_TO_REPORT })}</p>
+      <ul className="fb-result-list">
+        {results.questions.map((result) => (
+          <ResultCard key={result.question.id} result={result} onChanged={replace} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'react';
+import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Instrument, Phase, Survey } from '@shared/domain';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { feedbackError } from './labels';
+import { NamedRecorder } from './NamedRecorder';
+import { PassTheDevice } from './PassTheDevice';
+import { ResultsView } from './ResultsView';
+import { useFeedbackStore } from './store';
+
+interface SurveyPanelProps {
+  instrument: Instrument;
+  meetingId?: number | null;
+  phase?: Phase | null;
+  /** What respondents see at the top of their screen, e.g. "Feedback on meeting 3". */
+  title: string;
+  headingLevel?: 2 | 3;
+  /** Results behind a button (the self-check shows its change above instead). */
+  collapseResults?: boolean;
+}
+
+/**
+ * One collection session from start to results: choose how to collect, collect (pass the device
+ * round, or record each member's answers), end it deliberately, and see the results.
+ */
+export function SurveyPanel({ instrument, meetingId = null, phase = null, title, headingLevel = 2, collapseResults = false }: SurveyPanelProps) {
+  const { t } = useTranslation();
+  const surveys = useFeedbackStore((s) => s.surveys[instrument]);
+  const questionnaire = useFeedbackStore((s) => s.questionnaires[instrument]);
+  const { loadSurveys, loadQuestions, putSurvey, dropSurvey } = useFeedbackStore();
+  const [mode, setMode] = useState<'anonymous' | 'named'>('anonymous');
+  const [deviceOpen, setDeviceOpen] = useState(false);
+  const [confirm, setConfirm] = useState<'end' | 'discard' | null>(null);
+  const [failure, setFailure] = useState('');
+  const [showResults, setShowResults] = useState(!collapseResults);
+  const survey = surveys?.find((s) => s.meetingId === meetingId && s.phase === phase) ?? null;
+  const Heading = `h${headingLevel}` as const;
+
+  useEffect(() => {
+    void loadSurveys(instrument);
+    void loadQuestions(instrument);
+  }, [instrument, loadSurveys, loadQuestions]);
+
+  const run = async (action: () => Promise<void>) => {
+    setFailure('');
+    try {
+      await action();
+    } catch (error) {
+      setFailure(feedbackError(t, error));
+    }
+  };
+
+  const onSurvey = (next: Survey) => {
+    putSurvey(next);
+    // The first answer locks the questions: show that in the editor too.
+    if (next.responses > 0 && questionnaire && !questionnaire.locked) void loadQuestions(instrument);
+  };
+
+  const start = () =>
+    run(async () => {
+      const started = await call('feedback.start', { instrument, meetingId, phase, anonymous: mode === 'anonymous' });
+      putSurvey(started);
+      await loadQuestions(instrument);
+      if (started.anonymous) setDeviceOpen(true);
+    });
+
+  const questions = questionnaire?.questions ?? [];
+
+  return (
+    <section className="card fb-panel" aria-label={title}>
+      <header className="card-header">
+        <div>
+          <Heading>{title}</Heading>
+          {survey && (
+            <p className="muted">
+              {survey.anonymous ? t('feedback.mode.anonymous') : t('feedback.mode.named')} ·{' '}
+              {survey.status === 'open' ? t('feedback.status.open') : t('feedback.status.closed')}
+            </p>
+          )}
+        </div>
+        {survey && <span className="count-pill">{t('feedback.answers', { count: survey.responses })}</span>}
+      </header>
+
+      {surveys && !survey && (
+        <div className="fb-start">
+          <RadioGroup className="radio-group" value={mode} onChange={(v) => setMode(v as 'anonymous' | 'named')}>
+            <Label className="field-label">{t('feedback.mode.label')}</Label>
+            <Radio value="anonymous" className="radio fb-mode">
+              <span>
+                <strong>{t('feedback.mode.anonymous')}</strong>
+                <span className="fb-mode-help">{t('feedback.mode.anonymousHelp')}</span>
+              </span>
+            </Radio>
+            <Radio value="named" className="radio fb-mode">
+              <span>
+                <strong>{t('feedback.mode.named')}</strong>
+                <span className="fb-mode-help">{t('feedback.mode.namedHelp')}</span>
+              </span>
+            </Radio>
+          </RadioGroup>
+          <div className="actions">
+            <Button className="button button--primary" onPress={() => void start()}>
+              {t('feedback.start')}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {survey?.status === 'open' && survey.anonymous && (
+        <div className="fb-open">
+          <p>{t('feedback.device.intro')}</p>
+          <div className="fb-open-actions">
+            <Button className="button button--primary" onPress={() => setDeviceOpen(true)}>
+              {t('feedback.device.open')}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {survey?.status === 'open' && !survey.anonymous && <NamedRecorder survey={survey} questions={questions} onSurvey={onSurvey} />}
+
+      {survey?.status === 'open' && (
+        <div className="fb-facilitator-actions">
+          {survey.responses === 0 && (
+            <Button className="button button--quiet" onPress={() => setConfirm('discard')}>
+              {t('feedback.discard')}
+            </Button>
+          )}
+          <Button className="button button--secondary" onPress={() => setConfirm('end')}>
+            {t('feedback.end')}
+          </Button>
+        </div>
+      )}
+
+      {survey?.status === 'closed' && (
+        <>
+          {showResults && <ResultsView key={`${survey.id}-${survey.responses}`} surveyId={survey.id} />}
+          <div className="fb-facilitator-actions">
+            {collapseResults && (
+              <Button className="button button--secondary" aria-expanded={showResults} onPress={() => setShowResults((v) => !v)}>
+                {showResults ? t('feedback.results.hide') : t('feedback.results.show')}
+              </Button>
+            )}
+            <Button className="button button--quiet" onPress={() => void run(async () => putSurvey(await call('feedback.reopen', { id: survey.id })))}>
+              {t('feedback.reopen')}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+
+      {deviceOpen && survey && survey.status === 'open' && (
+        <PassTheDevice survey={survey} questions={questions} title={title} onSurvey={onSurvey} onClose={() => setDeviceOpen(false)} />
+      )}
+
+      {survey && (
+        <ConfirmDialog
+          isOpen={confirm !== null}
+          title={confirm === 'discard' ? t('feedback.discardTitle') : t('feedback.endTitle')}
+          confirmLabel={confirm === 'discard' ? t('feedback.discard') : t('feedback.end')}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            const action = confirm;
+            setConfirm(null);
+            void run(async () => {
+              if (action === 'discard') {
+                await call('feedback.discard', { id: survey.id });
+                dropSurvey(instrument, survey.id);
+              } else {
+                putSurvey(await call('feedback.end', { id: survey.id }));
+              }
+            });
+          }}
+        >
+          <p>{confirm === 'discard' ? t('feedback.discardBody') : t('feedback.endBody', { count: survey.responses })}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
