@@ -7,13 +7,13 @@ import { rendererCsp } from './renderer/vite.plugins';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
-/** Migrations are read from disk at start-up, so they travel next to the main bundle. */
+/** Migrations and the fonts exports embed are read from disk, so they travel next to the main bundle. */
 const copyMigrations = (): Plugin => ({
-  name: 'vertaistuki:copy-migrations',
+  name: 'vertaistuki:copy-runtime-files',
   writeBundle() {
-    cpSync(resolve(import.meta.dirname, 'electron/main/services/db/migrations'), resolve(import.meta.dirname, 'out/main/migrations'), {
-      recursive: true,
-    });
+    const from = (path: string) => resolve(import.meta.dirname, path);
+    cpSync(from('electron/main/services/db/migrations'), from('out/main/migrations'), { recursive: true });
+    cpSync(from('resources/fonts'), from('out/main/fonts'), { recursive: true });
   },
 });
 

@@ -41,6 +41,25 @@ export default tseslint.config(
     rules: forbid(['electron', '**/renderer/**'], 'Services are Electron-free so that tests and browser mode run them as they are.'),
   },
   {
+    // Confidentiality by construction: the management summary reaches meeting data only through
+    // its own sources.ts and other features only through their shareable doors.
+    files: ['electron/main/services/summary/**/*.ts'],
+    rules: forbid(
+      [
+        'electron',
+        '**/renderer/**',
+        '../meetings/*',
+        '../members/*',
+        '../feedback/*',
+        '!../feedback/shareable',
+        '!../feedback/decision',
+        '../agreement/*',
+        '!../agreement/goals',
+      ],
+      'The summary may read only shareable data: its own sources.ts, feedback/shareable, feedback/decision and agreement/goals.',
+    ),
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

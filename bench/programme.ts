@@ -42,6 +42,7 @@ export function buildProgramme(meetings: number, notesBytes: number): BenchProgr
     mode: 'browser',
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
+    fontsDir: resolve(import.meta.dirname, '../resources/fonts'),
     systemLocales: ['fi-FI'],
   });
   const must = <T>(name: string, input: unknown): T => {

@@ -61,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
       mode: 'desktop',
       dataDir: app.getPath('userData'),
       migrationsDir: join(here, 'migrations'),
+      fontsDir: join(here, 'fonts'),
       systemLocales: app.getPreferredSystemLanguages(),
       log: (error) => console.error(error),
     });

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import type { Envelope } from '../envelope';
+import { agreementCalls } from './agreement';
 import { coreCalls } from './core';
+import { feedbackCalls } from './feedback';
 import { meetingCalls } from './meetings';
 import { planCalls } from './plan';
+import { summaryCalls } from './summary';
 
 /**
  * The one map of every call between the renderer and main: name -> input schema -> output schema.
@@ -13,7 +16,10 @@ import { planCalls } from './plan';
 export const contract = {
   ...coreCalls,
   ...planCalls,
+  ...agreementCalls,
   ...meetingCalls,
+  ...feedbackCalls,
+  ...summaryCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,3 +4,6 @@ export * from './programme';
 export * from './settings';
 export * from './meetings';
 export * from './plan';
+export * from './feedback';
+export * from './agreement';
+export * from './summary';

@@ -30,10 +30,11 @@ describe('built bundles', () => {
     expect(preload).not.toMatch(/ipcRenderer\s*[,}]/); // never handed to the page as such
   });
 
-  it('the desktop renderer ships its CSP and the migrations travel with main', () => {
+  it('the desktop renderer ships its CSP, and the migrations and fonts travel with main', () => {
     const html = readFileSync(join(out, 'renderer/index.html'), 'utf8');
     expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'; script-src 'self'/);
     expect(html).not.toContain('unsafe-eval');
     expect(readdirSync(join(out, 'main/migrations'))).toContain('0001_init.sql');
+    expect(readdirSync(join(out, 'main/fonts'))).toEqual(expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']));
   });
 });

@@ -35,7 +35,15 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Ryhmä ja jäsenet' })).toBeInTheDocument();
     expect(await screen.findByText('2 jäsentä')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Ryhmä ja jäsenet', 'Asetukset ja tiedot']);
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Ryhmä ja jäsenet',
+      'Sopimus',
+      'Tapaamiset',
+      'Sovitut toimet',
+      'Palaute ja arviointi',
+      'Yhteenveto johdolle',
+      'Asetukset ja tiedot',
+    ]);
     expect(within(nav).getByRole('button', { name: 'Ryhmä ja jäsenet' })).toHaveAttribute('aria-current', 'page');
   });
 

@@ -32,6 +32,7 @@ export function installRealBackend(options: { dataDir?: string } = {}): RealBack
     mode: 'browser',
     dataDir,
     migrationsDir: resolve('electron/main/services/db/migrations'),
+    fontsDir: resolve('resources/fonts'),
     systemLocales: ['fi-FI'],
     log: (error) => logged.push(error),
   });

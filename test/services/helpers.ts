@@ -42,6 +42,7 @@ export function createTestBackend(dataDir: string, overrides: Partial<BackendCon
     mode: 'desktop',
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
+    fontsDir: resolve(here, '../../resources/fonts'),
     systemLocales: ['fi-FI', 'en-GB'],
     log: (error) => logged.push(error),
     ...overrides,

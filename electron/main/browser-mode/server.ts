@@ -35,6 +35,7 @@ export const TOKEN_HEADER = 'x-vertaistuki-token';
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const MIGRATIONS_DIR = resolve(here, '../services/db/migrations');
+const FONTS_DIR = resolve(here, '../../../resources/fonts');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -138,6 +139,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     mode: 'browser',
     dataDir: options.dataDir,
     migrationsDir: MIGRATIONS_DIR,
+    fontsDir: FONTS_DIR,
     systemLocales: [],
     ...(options.log ? { log: options.log } : {}),
   });

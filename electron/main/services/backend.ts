@@ -5,13 +5,16 @@ import { fail, ok } from '@shared/envelope';
 import { closeDatabase, openDatabase } from './db/connection';
 import { StoreOpenError } from './db/errors';
 import { loadMigrations, schemaVersion } from './db/migrate';
+import { agreementHandlers } from './agreement/handlers';
 import { createDispatch, type Dispatch } from './dispatch';
+import { feedbackHandlers } from './feedback/service';
 import type { Handlers } from './handlers';
 import { meetingHandlers } from './meetings/handlers';
 import { planHandlers } from './meetings/plan';
 import { memberHandlers } from './members/service';
 import { programmeHandlers } from './programme/service';
 import { settingsHandlers } from './settings/service';
+import { summaryHandlers } from './summary/handlers';
 
 export const DATABASE_FILE = 'vertaistuki.sqlite';
 
@@ -21,6 +24,8 @@ export interface BackendConfig {
   mode: AppInfo['mode'];
   dataDir: string;
   migrationsDir: string;
+  /** The TTF fonts exports embed (resources/fonts; next to the main bundle when packaged). */
+  fontsDir: string;
   systemLocales: string[];
   log?: (error: unknown) => void;
 }
@@ -31,12 +36,15 @@ export interface Backend {
   close: () => void;
 }
 
-const featureHandlers = (db: Database) => ({
+const featureHandlers = (db: Database, config: BackendConfig) => ({
   ...settingsHandlers(db),
   ...programmeHandlers(db),
   ...memberHandlers(db),
   ...planHandlers(db),
+  ...agreementHandlers(db, { fontsDir: config.fontsDir }),
+  ...feedbackHandlers(db),
   ...meetingHandlers(db),
+  ...summaryHandlers(db, { fontsDir: config.fontsDir }),
 });
 
 /**
@@ -67,7 +75,7 @@ export function createBackend(config: BackendConfig): Backend {
     storeProblem,
   });
 
-  const dispatchOpen = db ? createDispatch({ ...featureHandlers(db), 'app.info': info } satisfies Handlers, config.log) : null;
+  const dispatchOpen = db ? createDispatch({ ...featureHandlers(db, config), 'app.info': info } satisfies Handlers, config.log) : null;
   const dispatch: Dispatch = (name, input) => {
     if (name === 'app.info') return ok(info());
     if (!dispatchOpen || !db) return fail('store_unavailable', `The data file is not open: ${databasePath}`);

@@ -3,6 +3,7 @@ import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-compo
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAppStore } from '../../app/store';
+import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { clock, meetingWhen } from './format';
 import { Actions, type ActionsHandle } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
@@ -137,6 +138,7 @@ export function LiveMeeting() {
         </TabPanel>
         <TabPanel id="feedback" className="live-panel">
           <p className="live-hint">{t('meetings.live.feedbackHint')}</p>
+          <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} />
         </TabPanel>
         <TabPanel id="next" className="live-panel">
           <NextMeeting detail={detail} onChange={apply} />

@@ -3,6 +3,7 @@ import { LockIcon } from '../../components/LockIcon';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAppStore } from '../../app/store';
+import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { meetingWhen } from './format';
 import { Actions } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
@@ -83,6 +84,7 @@ export function MeetingView() {
         <p className="muted">{t('meetings.ideasHint')}</p>
         <IdeaList />
       </section>
+      <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} />
       <NextMeeting detail={detail} onChange={apply} />
     </div>
   );

@@ -1,0 +1,222 @@
+import type { Database } from 'better-sqlite3';
+import { MIN_ANSWERS_TO_REPORT, type Language, type SummarySettings } from '@shared/domain';
+import { listAgreementGoals } from '../agreement/goals';
+import { getDecision } from '../feedback/decision';
+import { shareableFeedback, type ShareableAggregate, type ShareableQuestion } from '../feedback/shareable';
+import type { Block, ExportDocument } from '../export/model';
+import { fill, SUMMARY_LABELS, type SummaryLabels } from './labels';
+import { forwardedIdeas, heldMeetings, programmeFacts, themeCounts } from './sources';
+
+/**
+ * The management summary as one document model, built only from shareable sources. The preview,
+ * the PDF and the DOCX are all rendered from this, so the preview is exactly what is exported.
+ */
+const formatDate = (iso: string | null, language: Language) => {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m) return iso;
+  if (!d) return new Intl.DateTimeFormat(language === 'fi' ? 'fi-FI' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  return new Intl.DateTimeFormat(language === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+};
+const mean = (value: number | null | undefined, language: Language) =>
+  value === null || value === undefined ? '' : value.toLocaleString(language === 'fi' ? 'fi-FI' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const signed = (value: number, language: Language) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${mean(Math.abs(value), language)}`;
+
+const questionLabel = (q: ShareableQuestion, l: SummaryLabels) => {
+  if (q.preset === 'goal') return `${l.presets['goal'] ?? ''}: ${q.text}`;
+  if (q.text) return q.text;
+  return (q.preset && l.presets[q.preset]) || '';
+};
+
+function programmeBlocks(db: Database, l: SummaryLabels, language: Language): Block[] {
+  const facts = programmeFacts(db);
+  if (!facts) return [];
+  const goals = listAgreementGoals(db);
+  const blocks: Block[] = [
+    { type: 'heading', text: l.programme },
+    { type: 'field', label: l.programmeName, value: facts.name },
+    ...(facts.organisation ? [{ type: 'field' as const, label: l.organisation, value: facts.organisation }] : []),
+    { type: 'field', label: l.period, value: `${formatDate(facts.startDate, language)} – ${formatDate(facts.endDate, language)}` },
+    { type: 'field', label: l.facilitator, value: facts.facilitatorName },
+    { type: 'field', label: l.members, value: String(facts.memberCount) },
+  ];
+  if (goals.length > 0) {
+    blocks.push({ type: 'heading', text: l.goals, level: 2 });
+    for (const kind of ['organisation', 'member', 'group'] as const) {
+      const items = goals.filter((g) => g.kind === kind).map((g) => g.text);
+      if (items.length > 0) blocks.push({ type: 'paragraph', text: l.goalKind[kind], tone: 'strong' }, { type: 'list', items });
+    }
+  }
+  return blocks;
+}
+
+function meetingBlocks(db: Database, l: SummaryLabels, language: Language, names: boolean): Block[] {
+  const meetings = heldMeetings(db, names);
+  const blocks: Block[] = [{ type: 'heading', text: l.meetings }];
+  if (meetings.length === 0) return [...blocks, { type: 'paragraph', text: l.noMeetings, tone: 'muted' }];
+  blocks.push({ type: 'paragraph', text: names ? l.meetingsIntroNames : l.meetingsIntro, tone: 'muted' });
+  blocks.push({
+    type: 'table',
+    columns: [
+      { header: l.colNumber, width: 1 },
+      { header: l.colDate, width: 3 },
+      { header: l.colPlace, width: 4 },
+      { header: l.colThemes, width: 6 },
+      { header: l.colAttendance, width: names ? 6 : 2 },
+    ],
+    rows: meetings.map((m) => [
+      String(m.number),
+      formatDate(m.plannedDate ?? m.plannedMonth, language),
+      m.place,
+      m.themes.join(', '),
+      fill(l.attendanceOf, { present: m.present, marked: m.marked }) + (m.presentNames ? `: ${m.presentNames.join(', ')}` : ''),
+    ]),
+  });
+  return blocks;
+}
+
+function themeBlocks(db: Database, l: SummaryLabels): Block[] {
+  const themes = themeCounts(db);
+  if (themes.length === 0) return [{ type: 'heading', text: l.themes }, { type: 'paragraph', text: l.noThemes, tone: 'muted' }];
+  return [
+    { type: 'heading', text: l.themes },
+    { type: 'paragraph', text: l.themesIntro, tone: 'muted' },
+    {
+      type: 'table',
+      columns: [
+        { header: l.colTheme, width: 6 },
+        { header: l.colCount, width: 2 },
+      ],
+      rows: themes.map((t) => [t.name, String(t.meetings)]),
+    },
+  ];
+}
+
+function ideaBlocks(db: Database, l: SummaryLabels): Block[] {
+  const ideas = forwardedIdeas(db);
+  if (ideas.length === 0) return [{ type: 'heading', text: l.ideas }, { type: 'paragraph', text: l.noIdeas, tone: 'muted' }];
+  return [
+    { type: 'heading', text: l.ideas },
+    { type: 'paragraph', text: l.ideasIntro, tone: 'muted' },
+    { type: 'list', items: ideas.map((i) => `${i.text} (${fill(l.fromMeeting, { number: i.meetingNumber })})`) },
+  ];
+}
+
+const aggregateValue = (a: ShareableAggregate, l: SummaryLabels, language: Language) => {
+  if (a.scale) return mean(a.scale.mean, language);
+  if (a.choice) {
+    return a.choice.counts
+      .filter((c) => c.count > 0)
+      .map((c) => `${(l.choice as Record<string, string>)[c.option] ?? c.option} ${c.count}`)
+      .join(', ');
+  }
+  return '';
+};
+
+function feedbackBlocks(feedback: ReturnType<typeof shareableFeedback>, l: SummaryLabels, language: Language): Block[] {
+  const rounds = feedback.aggregates.filter((a) => a.instrument === 'round');
+  const head: Block[] = [{ type: 'heading', text: l.feedback }];
+  if (rounds.length === 0) return [...head, { type: 'paragraph', text: fill(l.noFeedback, { min: MIN_ANSWERS_TO_REPORT }), tone: 'muted' }];
+  const numbers = [...new Set(rounds.map((a) => a.meetingNumber ?? 0))].sort((a, b) => a - b);
+  const series = (['usefulness', 'dialogue'] as const).map((preset) => ({
+    label: l.presets[preset] ?? preset,
+    values: numbers.map((n) => rounds.find((a) => a.meetingNumber === n && a.question.preset === preset)?.scale?.mean ?? null),
+  }));
+  return [
+    ...head,
+    { type: 'paragraph', text: fill(l.feedbackIntro, { min: MIN_ANSWERS_TO_REPORT }), tone: 'muted' },
+    { type: 'chart', title: l.chartTitle, categories: numbers.map(String), series, min: 1, max: 5 },
+    {
+      type: 'table',
+      columns: [
+        { header: l.colMeeting, width: 2 },
+        { header: l.colQuestion, width: 6 },
+        { header: l.colMean, width: 2 },
+        { header: l.colN, width: 2 },
+      ],
+      rows: rounds.map((a) => [String(a.meetingNumber ?? ''), questionLabel(a.question, l), aggregateValue(a, l, language), String(a.n)]),
+    },
+  ];
+}
+
+function evaluationBlocks(feedback: ReturnType<typeof shareableFeedback>, l: SummaryLabels, language: Language): Block[] {
+  const blocks: Block[] = [{ type: 'heading', text: l.evaluation }];
+  const evaluation = feedback.aggregates.filter((a) => a.instrument === 'evaluation');
+  const quotes = feedback.quotes.filter((q) => q.instrument === 'evaluation' || q.instrument === 'round');
+  if (feedback.selfCheckChanges.length > 0) {
+    blocks.push({ type: 'heading', text: l.selfCheck, level: 2 });
+    blocks.push({
+      type: 'table',
+      columns: [
+        { header: l.colQuestion, width: 6 },
+        { header: l.colStart, width: 2 },
+        { header: l.colEnd, width: 2 },
+        { header: l.colChange, width: 2 },
+      ],
+      rows: feedback.selfCheckChanges.map((c) => [
+        questionLabel(c.question, l),
+        `${mean(c.startMean, language)} (n=${c.startN})`,
+        `${mean(c.endMean, language)} (n=${c.endN})`,
+        signed(c.change, language),
+      ]),
+    });
+  }
+  if (evaluation.length > 0) {
+    blocks.push({ type: 'heading', text: l.finalEvaluation, level: 2 });
+    blocks.push({
+      type: 'table',
+      columns: [
+        { header: l.colQuestion, width: 6 },
+        { header: l.colMean, width: 3 },
+        { header: l.colN, width: 2 },
+      ],
+      rows: evaluation.map((a) => [questionLabel(a.question, l), aggregateValue(a, l, language), String(a.n)]),
+    });
+  }
+  if (quotes.length > 0) {
+    blocks.push({ type: 'heading', text: l.quotes, level: 2 });
+    blocks.push({ type: 'list', items: quotes.map((q) => `”${q.text}”`) });
+  }
+  if (blocks.length === 1) blocks.push({ type: 'paragraph', text: fill(l.noEvaluation, { min: MIN_ANSWERS_TO_REPORT }), tone: 'muted' });
+  return blocks;
+}
+
+function decisionBlocks(db: Database, l: SummaryLabels, conclusions: string): Block[] {
+  const decision = getDecision(db);
+  const blocks: Block[] = [
+    { type: 'heading', text: l.decision },
+    { type: 'field', label: l.decisionLabel, value: decision.decision ? l.continuation[decision.decision] : l.decisionNone },
+  ];
+  if (decision.rationale) blocks.push({ type: 'field', label: l.rationale, value: decision.rationale });
+  if (conclusions.trim()) {
+    blocks.push({ type: 'heading', text: l.conclusions, level: 2 });
+    for (const paragraph of conclusions.split(/\n{2,}/)) blocks.push({ type: 'paragraph', text: paragraph.trim() });
+  }
+  return blocks;
+}
+
+export function summaryDocument(db: Database, settings: SummarySettings): ExportDocument {
+  const language = settings.language;
+  const l = SUMMARY_LABELS[language];
+  const facts = programmeFacts(db);
+  const feedback = settings.sections.feedback || settings.sections.evaluation ? shareableFeedback(db) : null;
+  const { sections } = settings;
+  const blocks: Block[] = [
+    { type: 'title', text: l.title },
+    ...(facts ? [{ type: 'subtitle' as const, text: facts.name }] : []),
+    ...(sections.programme ? programmeBlocks(db, l, language) : []),
+    ...(sections.meetings ? meetingBlocks(db, l, language, settings.attendanceNames) : []),
+    ...(sections.themes ? themeBlocks(db, l) : []),
+    ...(sections.ideas ? ideaBlocks(db, l) : []),
+    ...(sections.feedback && feedback ? feedbackBlocks(feedback, l, language) : []),
+    ...(sections.evaluation && feedback ? evaluationBlocks(feedback, l, language) : []),
+    ...(sections.decision ? decisionBlocks(db, l, settings.conclusions) : []),
+  ];
+  return {
+    title: facts ? `${l.title} – ${facts.name}` : l.title,
+    language: language === 'fi' ? 'fi-FI' : 'en-GB',
+    blocks,
+    pageLabel: l.pageLabel,
+    runningHead: facts ? `${facts.name} · ${l.title}` : l.title,
+  };
+}

@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3';
+import type { ArchiveState, ExportResult, Language, SummaryDocument, SummarySettings } from '@shared/domain';
+import { SummaryDocument as SummaryDocumentSchema } from '@shared/domain';
+import { AppError } from '../errors';
+import { renderDocx } from '../export/docx';
+import { fontSetIn } from '../export/fonts';
+import { safeFileName, type ExportDocument } from '../export/model';
+import { renderPdf } from '../export/pdf';
+import type { HandlersOf } from '../handlers';
+import { summaryDocument } from './document';
+import { SUMMARY_LABELS } from './labels';
+import { closeProgramme } from './archive';
+import { getSummarySettings, listExports, logExport, saveSummarySettings } from './settings';
+
+const MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+export interface SummaryOptions {
+  fontsDir: string;
+  /** The UI's language when nothing was chosen for the report yet. */
+  defaultLanguage?: Language;
+}
+
+function archiveState(db: Database): ArchiveState {
+  const row = db.prepare('SELECT document, archived_at AS archivedAt FROM summary_archive WHERE id = 1').get() as
+    | { document: string; archivedAt: string }
+    | undefined;
+  return row ? { archivedAt: row.archivedAt, frozen: SummaryDocumentSchema.parse(JSON.parse(row.document)) } : { archivedAt: null, frozen: null };
+}
+
+/** The document to show and export: the live one, or the frozen one once the programme is closed. */
+function currentDocument(db: Database, settings: SummarySettings): SummaryDocument {
+  return archiveState(db).frozen ?? summaryDocument(db, settings);
+}
+
+/** Renders the summary into a file and records the export (what, when, which sections; no content). */
+export function exportSummary(db: Database, format: 'pdf' | 'docx', fontsDir: string): { fileName: string; mimeType: string; bytes: Buffer } {
+  return db.transaction(() => {
+    const settings = getSummarySettings(db);
+    const document = currentDocument(db, settings) as ExportDocument;
+    const bytes = format === 'pdf' ? renderPdf(document, fontSetIn(fontsDir)) : renderDocx(document);
+    logExport(db, format, settings);
+    const stem = `${SUMMARY_LABELS[settings.language].title}-${new Date().toISOString().slice(0, 10)}`;
+    return { fileName: safeFileName(stem, format), mimeType: MIME[format], bytes };
+  })();
+}
+
+type SummaryCall = 'summary.settings' | 'summary.saveSettings' | 'summary.preview' | 'summary.export' | 'summary.exports' | 'summary.archiveState' | 'summary.archive';
+
+export const summaryHandlers = (db: Database, options: SummaryOptions): HandlersOf<SummaryCall> => ({
+  'summary.settings': () => getSummarySettings(db, options.defaultLanguage),
+  'summary.saveSettings': (input) => saveSummarySettings(db, input),
+  'summary.preview': () => currentDocument(db, getSummarySettings(db, options.defaultLanguage)),
+  'summary.export': ({ format }): ExportResult => {
+    const file = exportSummary(db, format, options.fontsDir);
+    return { delivery: 'download', fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
+  },
+  'summary.exports': () => listExports(db),
+  'summary.archiveState': () => archiveState(db),
+  'summary.archive': () => {
+    if (listExports(db).length === 0) {
+      throw new AppError('conflict', 'Export the final summary before closing the programme.');
+    }
+    closeProgramme(db, summaryDocument(db, getSummarySettings(db)));
+    return archiveState(db);
+  },
+});

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Button, Checkbox } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { errorMessage } from '../../lib/errors';
+
+/** After the final export: delete the confidential material for good, keeping the summary. */
+export function CloseProgramme({ canClose, onClosed }: { canClose: boolean; onClosed: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [understood, setUnderstood] = useState(false);
+  const [failure, setFailure] = useState('');
+  const close = async () => {
+    setFailure('');
+    try {
+      await call('summary.archive', { confirm: 'DELETE' });
+      setOpen(false);
+      onClosed();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  };
+  return (
+    <section className="card danger-zone" aria-labelledby="close-heading">
+      <h2 id="close-heading">{t('summary.close')}</h2>
+      <p className="muted">{t('summary.closeHint')}</p>
+      {!canClose && <p className="field-description">{t('summary.closeNeedsExport')}</p>}
+      <Button className="button button--danger" isDisabled={!canClose} onPress={() => setOpen(true)}>
+        {t('summary.closeButton')}
+      </Button>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <ConfirmDialog
+        isOpen={open}
+        title={t('summary.closeTitle')}
+        confirmLabel={t('summary.closeConfirm')}
+        onCancel={() => {
+          setOpen(false);
+          setUnderstood(false);
+        }}
+        onConfirm={() => {
+          if (understood) void close();
+        }}
+      >
+        <p>{t('summary.closeBody')}</p>
+        <Checkbox className="checkbox" isSelected={understood} onChange={setUnderstood}>
+          <span className="checkbox-box" aria-hidden="true">
+            ✓
+          </span>
+          {t('summary.closeUnderstand')}
+        </Checkbox>
+      </ConfirmDialog>
+    </section>
+  );
+}

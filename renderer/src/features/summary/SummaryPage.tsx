@@ -1,0 +1,232 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Button, Checkbox, Label, Radio, RadioGroup, Switch } from 'react-aria-components';
+import { useController, useForm, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  LANGUAGES,
+  SUMMARY_SECTIONS,
+  SummarySettings,
+  type ExportLogEntry,
+  type SummarySection,
+} from '@shared/domain';
+import { call } from '../../api';
+import { formatDate } from '../../app/i18n';
+import { useAppStore } from '../../app/store';
+import { TextAreaInput } from '../../components/fields';
+import { SaveStatus } from '../../components/SaveStatus';
+import { deliver } from '../../lib/download';
+import { errorMessage } from '../../lib/errors';
+import { useAutosave } from '../../lib/useAutosave';
+import { CloseProgramme } from './CloseProgramme';
+import { DocumentPreview } from './DocumentPreview';
+import { useSummaryStore } from './store';
+import './summary.css';
+
+/** The summary builder: choose sections, write conclusions, see the document, export it. */
+export function SummaryPage() {
+  const { t } = useTranslation();
+  const { settings, preview, log, archive, load, refresh } = useSummaryStore();
+  const [failure, setFailure] = useState('');
+
+  useEffect(() => {
+    load().catch((error: unknown) => setFailure(errorMessage(t, error)));
+  }, [load, t]);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">{t('summary.title')}</h1>
+          <p className="muted">{t('summary.intro')}</p>
+        </div>
+      </header>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      {archive?.archivedAt && (
+        <p className="notice" role="status">
+          {t('summary.closed', { date: formatDate(archive.archivedAt.slice(0, 10), useAppStore.getState().language) })}
+        </p>
+      )}
+      <div className="summary-layout">
+        <div className="summary-side">
+          {settings && !archive?.archivedAt && <SettingsForm settings={settings} onSaved={() => void refresh()} />}
+          <ExportPanel onExported={() => void refresh()} />
+          <ExportLog log={log} />
+          {archive && !archive.archivedAt && <CloseProgramme canClose={log.length > 0} onClosed={() => void refresh()} />}
+        </div>
+        <section className="card summary-preview" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t('summary.preview')}</h2>
+          <p className="muted">{t('summary.previewHint')}</p>
+          {preview && <DocumentPreview document={preview} />}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function SettingsForm({ settings, onSaved }: { settings: SummarySettings; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm({ resolver: zodResolver(SummarySettings), defaultValues: settings });
+  const { state, flush } = useAutosave(
+    form,
+    async (values) => {
+      await call('summary.saveSettings', values);
+      onSaved();
+    },
+    300,
+  );
+  return (
+    <section className="card" aria-labelledby="contents-heading">
+      <header className="card-header">
+        <h2 id="contents-heading">{t('summary.contents')}</h2>
+        <SaveStatus state={state} />
+      </header>
+      <form className="fieldset" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+        <fieldset className="checkbox-list">
+          <legend className="visually-hidden">{t('summary.contents')}</legend>
+          {SUMMARY_SECTIONS.map((section) => (
+            <SectionToggle key={section} control={form.control} section={section} />
+          ))}
+        </fieldset>
+        <NamesSwitch control={form.control} />
+        <LanguageChoice control={form.control} />
+        <TextAreaInput
+          control={form.control}
+          name="conclusions"
+          label={t('summary.conclusions')}
+          description={t('summary.conclusionsHint')}
+          rows={6}
+        />
+      </form>
+    </section>
+  );
+}
+
+function SectionToggle({ control, section }: { control: Control<SummarySettings>; section: SummarySection }) {
+  const { t } = useTranslation();
+  const { field } = useController({ control, name: `sections.${section}` });
+  return (
+    <Checkbox className="checkbox" isSelected={field.value} onChange={field.onChange}>
+      <span className="checkbox-box" aria-hidden="true">
+        ✓
+      </span>
+      {t(`summary.section_${section}`)}
+    </Checkbox>
+  );
+}
+
+function NamesSwitch({ control }: { control: Control<SummarySettings> }) {
+  const { t } = useTranslation();
+  const { field } = useController({ control, name: 'attendanceNames' });
+  return (
+    <div>
+      <Switch className="switch" isSelected={field.value} onChange={field.onChange}>
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+        {t('summary.attendanceNames')}
+      </Switch>
+      <p className="field-description">{t('summary.attendanceNamesHint')}</p>
+    </div>
+  );
+}
+
+function LanguageChoice({ control }: { control: Control<SummarySettings> }) {
+  const { t } = useTranslation();
+  const { field } = useController({ control, name: 'language' });
+  return (
+    <RadioGroup className="radio-group" orientation="horizontal" value={field.value} onChange={field.onChange}>
+      <Label className="field-label">{t('summary.language')}</Label>
+      {LANGUAGES.map((language) => (
+        <Radio key={language} value={language} className="radio" lang={language}>
+          {t(`language.${language}`)}
+        </Radio>
+      ))}
+    </RadioGroup>
+  );
+}
+
+function ExportPanel({ onExported }: { onExported: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState('');
+  const [failure, setFailure] = useState('');
+  const run = async (format: 'pdf' | 'docx') => {
+    setBusy(true);
+    setResult('');
+    setFailure('');
+    try {
+      const { delivery, where } = deliver(await call('summary.export', { format }));
+      if (delivery === 'download') setResult(t('summary.downloaded', { file: where }));
+      if (delivery === 'saved') setResult(t('summary.saved', { path: where }));
+      onExported();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-label={t('summary.exportPdf')}>
+      <div className="summary-export-buttons">
+        <Button className="button button--primary" onPress={() => void run('pdf')} isDisabled={busy}>
+          {busy ? t('summary.exporting') : t('summary.exportPdf')}
+        </Button>
+        <Button className="button button--secondary" onPress={() => void run('docx')} isDisabled={busy}>
+          {t('summary.exportDocx')}
+        </Button>
+      </div>
+      <p role="status" className="muted summary-export-result">
+        {result}
+      </p>
+      {failure && (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ExportLog({ log }: { log: ExportLogEntry[] }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  return (
+    <section className="card" aria-labelledby="log-heading">
+      <h2 id="log-heading">{t('summary.log')}</h2>
+      <p className="muted">{t('summary.logHint')}</p>
+      {log.length === 0 ? (
+        <p className="empty-state">{t('summary.logEmpty')}</p>
+      ) : (
+        <table className="table summary-log">
+          <thead>
+            <tr>
+              <th scope="col">{t('summary.logWhen')}</th>
+              <th scope="col">{t('summary.logFormat')}</th>
+              <th scope="col">{t('summary.logLanguage')}</th>
+              <th scope="col">{t('summary.logSections')}</th>
+              <th scope="col">{t('summary.logNames')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  {formatDate(entry.exportedAt.slice(0, 10), language)} {entry.exportedAt.slice(11, 16)}
+                </td>
+                <td>{entry.format.toUpperCase()}</td>
+                <td>{entry.language}</td>
+                <td>{entry.sections.length}</td>
+                <td>{entry.attendanceNames ? t('summary.yes') : t('summary.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MeetingDetail } from '@shared/domain';
+import { Highlighted } from '../../renderer/src/features/meetings/SearchPanel';
+import { Notes } from '../../renderer/src/features/meetings/parts/Notes';
+import { Themes } from '../../renderer/src/features/meetings/parts/Themes';
+import { flushAll, hasUnsaved, installCloseGuard } from '../../renderer/src/lib/saveRegistry';
+import { installRealBackend, renderWithI18n, SETUP, type RealBackend } from './harness';
+
+let real: RealBackend;
+let meetingId: number;
+
+const detail = (): MeetingDetail => {
+  const result = real.backend.dispatch('meetings.get', { id: meetingId });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as MeetingDetail;
+};
+
+beforeEach(() => {
+  real = installRealBackend();
+  real.backend.dispatch('programme.setup', SETUP);
+  const added = real.backend.dispatch('plan.add', {
+    plannedDate: '2026-10-13',
+    plannedMonth: null,
+    plannedTheme: 'Työhyvinvointi',
+    place: '',
+    format: null,
+  });
+  if (!added.ok) throw new Error(added.error.message);
+  meetingId = (added.value as { id: number }).id;
+});
+afterEach(() => real.dispose());
+
+describe('notes', () => {
+  it('saves while typing and says so', async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<Notes meetingId={meetingId} notes="" />);
+    await user.type(screen.getByRole('textbox', { name: /^Muistiinpanot/ }), 'Hyvä keskustelu äänestä');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Tallennettu'), { timeout: 3000 });
+    expect(detail().notes).toBe('Hyvä keskustelu äänestä');
+  });
+
+  it('flushes unsaved typing when the window is about to close, before the debounce', async () => {
+    installCloseGuard();
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const user = userEvent.setup();
+    renderWithI18n(<Notes meetingId={meetingId} notes="" />);
+    await user.type(screen.getByRole('textbox', { name: /^Muistiinpanot/ }), 'Viimeiset sanat');
+    expect(hasUnsaved()).toBe(true);
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true); // the close waits for the save
+    await act(() => flushAll());
+    expect(detail().notes).toBe('Viimeiset sanat');
+    expect(hasUnsaved()).toBe(false);
+    await waitFor(() => expect(close).toHaveBeenCalled()); // and then the window closes after all
+    close.mockRestore();
+  });
+
+  it('flushes when the view closes (navigation)', async () => {
+    const user = userEvent.setup();
+    const view = renderWithI18n(<Notes meetingId={meetingId} notes="" />);
+    await user.type(screen.getByRole('textbox', { name: /^Muistiinpanot/ }), 'Ennen siirtymistä');
+    view.unmount();
+    await waitFor(() => expect(detail().notes).toBe('Ennen siirtymistä'));
+  });
+});
+
+describe('themes', () => {
+  it('adds the planned theme with one press and a new theme with Enter', async () => {
+    const user = userEvent.setup();
+    let current = detail();
+    const view = renderWithI18n(<Themes detail={current} onChange={(d) => (current = d)} />);
+    await user.click(screen.getByRole('button', { name: 'Lisää suunniteltu teema: Työhyvinvointi' }));
+    await waitFor(() => expect(current.themes.map((t) => t.name)).toEqual(['Työhyvinvointi']));
+    view.rerender(<Themes detail={current} onChange={(d) => (current = d)} />);
+    await user.type(screen.getByRole('textbox', { name: 'Teema' }), 'Muutosjohtaminen{Enter}');
+    await waitFor(() => expect(current.themes.map((t) => t.name)).toEqual(['Työhyvinvointi', 'Muutosjohtaminen']));
+    expect(screen.getByRole('textbox', { name: 'Teema' })).toHaveValue('');
+  });
+});
+
+describe('search highlighting', () => {
+  it('marks the matched words and never interprets the text as HTML', () => {
+    render(<Highlighted snippet={'Puhuimme \u0002kehityksestä\u0003 <b>ja</b> \u0002kehityksestä\u0003'} />);
+    const marks = document.querySelectorAll('mark');
+    expect([...marks].map((m) => m.textContent)).toEqual(['kehityksestä', 'kehityksestä']);
+    expect(document.querySelector('b')).toBeNull();
+    expect(document.body).toHaveTextContent('Puhuimme kehityksestä <b>ja</b> kehityksestä');
+  });
+});
+
+void within;

@@ -1,0 +1,117 @@
+import type { Backend } from '../../electron/main/services/backend';
+
+/**
+ * A programme in which every confidential field holds a unique marker (`SALAINEN-…`), and every
+ * shareable item a marker of its own (`JAETTAVA-…`). Built through the app's own calls.
+ */
+export const SECRET = 'SALAINEN';
+export const SHARED = 'JAETTAVA';
+
+export function must<T = unknown>(backend: Backend, name: string, input?: unknown): T {
+  const result = backend.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.issues ?? [])}`);
+  return result.value as T;
+}
+
+interface Q {
+  id: number;
+  preset: string | null;
+  kind: string;
+}
+
+const questionsOf = (backend: Backend, instrument: string) => must<{ questions: Q[] }>(backend, 'feedback.questions', { instrument }).questions;
+
+function answers(qs: Q[], values: Record<string, number | string>) {
+  return Object.entries(values).map(([preset, value]) => {
+    const q = qs.find((x) => x.preset === preset);
+    if (!q) throw new Error(`no question ${preset}`);
+    return { questionId: q.id, score: q.kind === 'scale' ? value : null, choice: q.kind === 'choice' ? value : null, text: q.kind === 'text' ? value : '' };
+  });
+}
+
+function session(backend: Backend, start: { instrument: string; meetingId?: number; phase?: string; anonymous: boolean }, respondents: { memberId: number | null; values: Record<string, number | string> }[]) {
+  const qs = questionsOf(backend, start.instrument);
+  const survey = must<{ id: number }>(backend, 'feedback.start', {
+    instrument: start.instrument,
+    meetingId: start.meetingId ?? null,
+    phase: start.phase ?? null,
+    anonymous: start.anonymous,
+  });
+  for (const r of respondents) must(backend, 'feedback.submit', { surveyId: survey.id, memberId: r.memberId, answers: answers(qs, r.values) });
+  must(backend, 'feedback.end', { id: survey.id });
+  return survey.id;
+}
+
+export interface Fixture {
+  secrets: string[];
+  ideas: string[];
+  quote: string;
+  meetingIds: number[];
+}
+
+export function buildLeakFixture(backend: Backend, meetings = 6): Fixture {
+  const secrets: string[] = [];
+  const secret = (what: string) => {
+    const marker = `${SECRET}-${what}-${secrets.length}x`;
+    secrets.push(marker);
+    return marker;
+  };
+  must(backend, 'programme.setup', {
+    programme: { name: 'Esihenkilöiden vertaismentorointi', organisation: 'Itä-Suomen virasto', facilitatorName: 'Päivi Äijälä', startDate: '2026-09-01', endDate: '2027-06-30' },
+    members: ['Önni Mäkelä', 'Sari Järvinen', 'Jukka Kärkkäinen', 'Liisa Öhman', 'Aino Väänänen'].map((name) => ({ name, role: '', email: '' })),
+  });
+  must(backend, 'agreement.start', { template: 'fi' });
+  const members = must<{ id: number }[]>(backend, 'members.list');
+  const existing = must<{ id: number }[]>(backend, 'plan.list');
+  const meetingIds = existing.map((m) => m.id).slice(0, meetings);
+  while (meetingIds.length < meetings) {
+    const day = new Date(Date.UTC(2027, 2, 1 + meetingIds.length * 7)).toISOString().slice(0, 10);
+    meetingIds.push(must<{ id: number }>(backend, 'plan.add', { plannedDate: day, plannedMonth: null, plannedTheme: 'Lisätapaaminen', place: 'Huone', format: 'office' }).id);
+  }
+  const ideas: string[] = [];
+  meetingIds.forEach((id, index) => {
+    must(backend, 'meetings.saveNotes', { id, notes: `Muistiinpano ${secret('notes')} äöå` });
+    members.forEach((member, i) =>
+      must(backend, 'meetings.setAttendance', { meetingId: id, memberId: member.id, present: i !== index % members.length, absenceReason: i === index % members.length ? secret('absence') : '' }),
+    );
+    must(backend, 'themes.addToMeeting', { meetingId: id, name: index % 2 === 0 ? 'Työhyvinvointi' : 'Muutosjohtaminen' });
+    must(backend, 'actions.add', { meetingId: id, text: secret('action'), ownerMemberId: members[0]!.id, dueDate: null });
+    must(backend, 'tasks.add', { meetingId: id, text: secret('task') });
+    const idea = `${SHARED}-idea-${index} yhteinen perehdytyspäivä`;
+    ideas.push(idea);
+    must(backend, 'ideas.add', { meetingId: id, text: idea });
+    must(backend, 'meetings.setHeld', { id, held: true });
+    // Meeting 1's round has only two answers: under the minimum, it must never be reported.
+    const respondents = index === 0 ? 2 : 4;
+    session(
+      backend,
+      { instrument: 'round', meetingId: id, anonymous: index % 2 === 0 },
+      Array.from({ length: respondents }, (_, r) => ({
+        memberId: index % 2 === 0 ? null : members[r]!.id,
+        values: { usefulness: 3 + (r % 3), dialogue: 4, keep: secret('keep'), change: secret('change') },
+      })),
+    );
+  });
+  for (const phase of ['start', 'end']) {
+    session(
+      backend,
+      { instrument: 'selfcheck', phase, anonymous: true },
+      [0, 1, 2, 3].map(() => ({ memberId: null, values: { know: phase === 'start' ? 5 : 7, can: 6, able: 4, want: 8 } })),
+    );
+  }
+  const evaluation = session(
+    backend,
+    { instrument: 'evaluation', anonymous: true },
+    [0, 1, 2, 3].map((r) => ({
+      memberId: null,
+      values: { wellbeing: 4, peerLearning: 5, atmosphere: 5, again: r === 0 ? 'maybe' : 'yes', continuation: 'regular', learned: secret('learned'), changedWork: secret('changed'), mostValuable: secret('valuable') },
+    })),
+  );
+  // One open answer is shared, in an approved wording; its original text stays confidential.
+  const results = must<{ questions: { question: { preset: string | null }; texts: { responseId: number; questionId: number; text: string }[] }[] }>(backend, 'feedback.results', { id: evaluation });
+  const valuable = results.questions.find((q) => q.question.preset === 'mostValuable')!.texts[0]!;
+  const quote = `${SHARED}-quote: vertaisten tuki oli arvokkainta`;
+  must(backend, 'feedback.share', { responseId: valuable.responseId, questionId: valuable.questionId, sharedText: quote });
+  must(backend, 'evaluation.saveDecision', { decision: 'regular', rationale: 'Ryhmä haluaa jatkaa kuukausittain.', decidedOn: '2027-06-01' });
+  return { secrets, ideas, quote, meetingIds };
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALL_SECTIONS_ON } from '@shared/domain';
+import { createTestBackend, expectFail, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
+import { buildLeakFixture, must, SECRET, type Fixture } from './summary-fixture';
+
+let backend: TestBackend;
+let fixture: Fixture;
+
+beforeEach(() => {
+  backend = createTestBackend(makeTempDir());
+  fixture = buildLeakFixture(backend, 3);
+});
+afterEach(() => {
+  backend.close();
+  removeTempDirs();
+});
+
+const raw = () => new BetterSqlite3(backend.databasePath, { readonly: true });
+
+describe('summary settings', () => {
+  it('start with every section on and counts instead of names, and are remembered', () => {
+    expect(must(backend, 'summary.settings')).toEqual({ sections: ALL_SECTIONS_ON, attendanceNames: false, language: 'fi', conclusions: '' });
+    const next = { sections: { ...ALL_SECTIONS_ON, feedback: false }, attendanceNames: true, language: 'en', conclusions: 'Jatkoon.' };
+    must(backend, 'summary.saveSettings', next);
+    expect(must(backend, 'summary.settings')).toEqual(next);
+  });
+
+  it('refuses bad settings and keeps the saved ones', () => {
+    must(backend, 'summary.saveSettings', { sections: ALL_SECTIONS_ON, attendanceNames: false, language: 'fi', conclusions: 'Tallessa' });
+    expectFail(backend.dispatch('summary.saveSettings', { sections: { programme: true }, attendanceNames: false, language: 'fi', conclusions: '' }), 'invalid_input');
+    expectFail(backend.dispatch('summary.saveSettings', { sections: ALL_SECTIONS_ON, attendanceNames: false, language: 'sv', conclusions: '' }), 'invalid_input');
+    expectFail(backend.dispatch('summary.saveSettings', { sections: ALL_SECTIONS_ON, attendanceNames: false, language: 'fi', conclusions: 'x'.repeat(20_001) }), 'invalid_input');
+    expect(must<{ conclusions: string }>(backend, 'summary.settings').conclusions).toBe('Tallessa');
+  });
+
+  it('the preview is the document: section toggles decide which headings it has', () => {
+    must(backend, 'summary.saveSettings', { sections: { ...ALL_SECTIONS_ON, themes: false, feedback: false }, attendanceNames: false, language: 'en', conclusions: '' });
+    const doc = must<{ blocks: { type: string; text?: string; level?: number }[] }>(backend, 'summary.preview');
+    const headings = doc.blocks.filter((b) => b.type === 'heading' && !b.level).map((b) => b.text);
+    expect(headings).toEqual(['Programme', 'Meetings', 'Ideas the group forwarded', 'Final evaluation and well-being self-check', 'Continuation and recommendation']);
+  });
+});
+
+describe('export log', () => {
+  it('records format, language and sections, and nothing of the content', () => {
+    must(backend, 'summary.saveSettings', { sections: { ...ALL_SECTIONS_ON, decision: false }, attendanceNames: true, language: 'en', conclusions: 'Luottamuksellinen johtopäätös' });
+    must(backend, 'summary.export', { format: 'pdf' });
+    must(backend, 'summary.export', { format: 'docx' });
+    const log = must<{ format: string; language: string; sections: string[]; attendanceNames: boolean }[]>(backend, 'summary.exports');
+    expect(log.map((e) => [e.format, e.language, e.sections.length, e.attendanceNames])).toEqual([
+      ['docx', 'en', 6, true],
+      ['pdf', 'en', 6, true],
+    ]);
+    const db = raw();
+    expect(JSON.stringify(db.prepare('SELECT * FROM export_log').all())).not.toMatch(/Luottamuksellinen|Esihenkilöiden|JAETTAVA/);
+    db.close();
+  });
+});
+
+describe('closing the programme', () => {
+  it('is refused before the summary has been exported', () => {
+    expectFail(backend.dispatch('summary.archive', { confirm: 'DELETE' }), 'conflict');
+    expectFail(backend.dispatch('summary.archive', { confirm: 'yes' }), 'invalid_input');
+    expect(must<{ archivedAt: string | null }>(backend, 'summary.archiveState').archivedAt).toBeNull();
+  });
+
+  it('deletes confidential material for good, keeps the summary, agreement and plan, and the file holds no marker', () => {
+    must(backend, 'summary.export', { format: 'pdf' });
+    const before = must<{ blocks: unknown[] }>(backend, 'summary.preview');
+    const state = must<{ archivedAt: string | null; frozen: unknown }>(backend, 'summary.archive', { confirm: 'DELETE' });
+    expect(state.archivedAt).not.toBeNull();
+    expect(state.frozen).toEqual(before);
+    expect(must(backend, 'summary.preview')).toEqual(before); // the summary survives the deletion
+    const db = raw();
+    expect(db.prepare("SELECT count(*) AS n FROM meeting WHERE notes <> ''").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM attendance WHERE absence_reason <> ''").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM action').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM task').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM feedback_answer').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM meeting').get()).toEqual({ n: 6 }); // the template's plan of six
+    expect(db.prepare('SELECT count(*) AS n FROM idea_to_forward').get()).toEqual({ n: 3 });
+    expect(db.prepare('SELECT count(*) AS n FROM agreement_goal').get()).not.toEqual({ n: 0 });
+    db.close();
+    // Not even deleted pages of the file hold the old text.
+    backend.close();
+    const bytes = readFileSync(backend.databasePath);
+    expect(bytes.includes(Buffer.from(SECRET))).toBe(false);
+    expect(fixture.secrets.length).toBeGreaterThan(0);
+  });
+
+  it('cannot be done twice', () => {
+    must(backend, 'summary.export', { format: 'docx' });
+    must(backend, 'summary.archive', { confirm: 'DELETE' });
+    expectFail(backend.dispatch('summary.archive', { confirm: 'DELETE' }), 'conflict');
+  });
+});
