@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { apiCall, expect, seedGroup, test } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { buildLeakFixture, type Caller } from '../services/summary-fixture';
 import { seedPlan } from './meeting-seed';
 
 /**
@@ -74,6 +76,27 @@ for (const [language, locale] of [
       await nav.getByRole('button').nth(2).click();
       await expect(page.getByRole('table')).toBeVisible();
       await check(page, `${language}-actions`);
+    });
+
+    test('management summary and a page of its PDF', async ({ page, app }) => {
+      test.setTimeout(90_000);
+      await app.open();
+      const call: Caller = async <T,>(name: string, input?: unknown) => {
+        const result = await apiCall(page, name, input);
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value as T;
+      };
+      await buildLeakFixture(call, 6);
+      const settings = await call<Record<string, unknown>>('summary.settings');
+      await call('summary.saveSettings', { ...settings, language, conclusions: language === 'fi' ? 'Ryhmä toimi hyvin; suosittelen jatkoa.' : 'The group worked well; I recommend continuing.' });
+      await page.reload();
+      await page.getByRole('navigation').getByRole('button').nth(5).click();
+      await expect(page.getByRole('article')).toBeVisible();
+      await check(page, `${language}-summary`);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: language === 'fi' ? 'Vie PDF' : 'Export PDF' }).click();
+      const pdf = (await (await download).path())!;
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(SCREENS_DIR, `${language}-summary-pdf`)]);
     });
 
     test('store problem', async ({ page, app }) => {

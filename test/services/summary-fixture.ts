@@ -1,5 +1,13 @@
 import type { Backend } from '../../electron/main/services/backend';
 
+/** Any way of calling the app's API: the backend directly (service tests) or the page (end-to-end). */
+export type Caller = <T = unknown>(name: string, input?: unknown) => Promise<T>;
+
+export const backendCaller =
+  (backend: Backend): Caller =>
+  async <T,>(name: string, input?: unknown) =>
+    must<T>(backend, name, input);
+
 /**
  * A programme in which every confidential field holds a unique marker (`SALAINEN-…`), and every
  * shareable item a marker of its own (`JAETTAVA-…`). Built through the app's own calls.
@@ -19,7 +27,7 @@ interface Q {
   kind: string;
 }
 
-const questionsOf = (backend: Backend, instrument: string) => must<{ questions: Q[] }>(backend, 'feedback.questions', { instrument }).questions;
+const questionsOf = async (call: Caller, instrument: string) => (await call<{ questions: Q[] }>('feedback.questions', { instrument })).questions;
 
 function answers(qs: Q[], values: Record<string, number | string>) {
   return Object.entries(values).map(([preset, value]) => {
@@ -29,16 +37,16 @@ function answers(qs: Q[], values: Record<string, number | string>) {
   });
 }
 
-function session(backend: Backend, start: { instrument: string; meetingId?: number; phase?: string; anonymous: boolean }, respondents: { memberId: number | null; values: Record<string, number | string> }[]) {
-  const qs = questionsOf(backend, start.instrument);
-  const survey = must<{ id: number }>(backend, 'feedback.start', {
+async function session(call: Caller, start: { instrument: string; meetingId?: number; phase?: string; anonymous: boolean }, respondents: { memberId: number | null; values: Record<string, number | string> }[]) {
+  const qs = await questionsOf(call, start.instrument);
+  const survey = await call<{ id: number }>('feedback.start', {
     instrument: start.instrument,
     meetingId: start.meetingId ?? null,
     phase: start.phase ?? null,
     anonymous: start.anonymous,
   });
-  for (const r of respondents) must(backend, 'feedback.submit', { surveyId: survey.id, memberId: r.memberId, answers: answers(qs, r.values) });
-  must(backend, 'feedback.end', { id: survey.id });
+  for (const r of respondents) await call('feedback.submit', { surveyId: survey.id, memberId: r.memberId, answers: answers(qs, r.values) });
+  await call('feedback.end', { id: survey.id });
   return survey.id;
 }
 
@@ -49,58 +57,59 @@ export interface Fixture {
   meetingIds: number[];
 }
 
-export function buildLeakFixture(backend: Backend, meetings = 6): Fixture {
+export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixture> {
   const secrets: string[] = [];
   const secret = (what: string) => {
     const marker = `${SECRET}-${what}-${secrets.length}x`;
     secrets.push(marker);
     return marker;
   };
-  must(backend, 'programme.setup', {
+  await call('programme.setup', {
     programme: { name: 'Esihenkilöiden vertaismentorointi', organisation: 'Itä-Suomen virasto', facilitatorName: 'Päivi Äijälä', startDate: '2026-09-01', endDate: '2027-06-30' },
     members: ['Önni Mäkelä', 'Sari Järvinen', 'Jukka Kärkkäinen', 'Liisa Öhman', 'Aino Väänänen'].map((name) => ({ name, role: '', email: '' })),
   });
-  must(backend, 'agreement.start', { template: 'fi' });
-  const members = must<{ id: number }[]>(backend, 'members.list');
-  const existing = must<{ id: number }[]>(backend, 'plan.list');
+  await call('agreement.start', { template: 'fi' });
+  const members = await call<{ id: number }[]>('members.list');
+  const existing = await call<{ id: number }[]>('plan.list');
   const meetingIds = existing.map((m) => m.id).slice(0, meetings);
   while (meetingIds.length < meetings) {
     const day = new Date(Date.UTC(2027, 2, 1 + meetingIds.length * 7)).toISOString().slice(0, 10);
-    meetingIds.push(must<{ id: number }>(backend, 'plan.add', { plannedDate: day, plannedMonth: null, plannedTheme: 'Lisätapaaminen', place: 'Huone', format: 'office' }).id);
+    meetingIds.push((await call<{ id: number }>('plan.add', { plannedDate: day, plannedMonth: null, plannedTheme: 'Lisätapaaminen', place: 'Huone', format: 'office' })).id);
   }
   const ideas: string[] = [];
-  meetingIds.forEach((id, index) => {
-    must(backend, 'meetings.saveNotes', { id, notes: `Muistiinpano ${secret('notes')} äöå` });
-    members.forEach((member, i) =>
-      must(backend, 'meetings.setAttendance', { meetingId: id, memberId: member.id, present: i !== index % members.length, absenceReason: i === index % members.length ? secret('absence') : '' }),
-    );
-    must(backend, 'themes.addToMeeting', { meetingId: id, name: index % 2 === 0 ? 'Työhyvinvointi' : 'Muutosjohtaminen' });
-    must(backend, 'actions.add', { meetingId: id, text: secret('action'), ownerMemberId: members[0]!.id, dueDate: null });
-    must(backend, 'tasks.add', { meetingId: id, text: secret('task') });
+  for (const [index, id] of meetingIds.entries()) {
+    await call('meetings.saveNotes', { id, notes: `Muistiinpano ${secret('notes')} äöå` });
+    for (const [i, member] of members.entries()) {
+      const absent = i === index % members.length;
+      await call('meetings.setAttendance', { meetingId: id, memberId: member.id, present: !absent, absenceReason: absent ? secret('absence') : '' });
+    }
+    await call('themes.addToMeeting', { meetingId: id, name: index % 2 === 0 ? 'Työhyvinvointi' : 'Muutosjohtaminen' });
+    await call('actions.add', { meetingId: id, text: secret('action'), ownerMemberId: members[0]!.id, dueDate: null });
+    await call('tasks.add', { meetingId: id, text: secret('task') });
     const idea = `${SHARED}-idea-${index} yhteinen perehdytyspäivä`;
     ideas.push(idea);
-    must(backend, 'ideas.add', { meetingId: id, text: idea });
-    must(backend, 'meetings.setHeld', { id, held: true });
+    await call('ideas.add', { meetingId: id, text: idea });
+    await call('meetings.setHeld', { id, held: true });
     // Meeting 1's round has only two answers: under the minimum, it must never be reported.
     const respondents = index === 0 ? 2 : 4;
-    session(
-      backend,
+    await session(
+      call,
       { instrument: 'round', meetingId: id, anonymous: index % 2 === 0 },
       Array.from({ length: respondents }, (_, r) => ({
         memberId: index % 2 === 0 ? null : members[r]!.id,
         values: { usefulness: 3 + (r % 3), dialogue: 4, keep: secret('keep'), change: secret('change') },
       })),
     );
-  });
+  }
   for (const phase of ['start', 'end']) {
-    session(
-      backend,
+    await session(
+      call,
       { instrument: 'selfcheck', phase, anonymous: true },
       [0, 1, 2, 3].map(() => ({ memberId: null, values: { know: phase === 'start' ? 5 : 7, can: 6, able: 4, want: 8 } })),
     );
   }
-  const evaluation = session(
-    backend,
+  const evaluation = await session(
+    call,
     { instrument: 'evaluation', anonymous: true },
     [0, 1, 2, 3].map((r) => ({
       memberId: null,
@@ -108,10 +117,10 @@ export function buildLeakFixture(backend: Backend, meetings = 6): Fixture {
     })),
   );
   // One open answer is shared, in an approved wording; its original text stays confidential.
-  const results = must<{ questions: { question: { preset: string | null }; texts: { responseId: number; questionId: number; text: string }[] }[] }>(backend, 'feedback.results', { id: evaluation });
+  const results = await call<{ questions: { question: { preset: string | null }; texts: { responseId: number; questionId: number; text: string }[] }[] }>('feedback.results', { id: evaluation });
   const valuable = results.questions.find((q) => q.question.preset === 'mostValuable')!.texts[0]!;
   const quote = `${SHARED}-quote: vertaisten tuki oli arvokkainta`;
-  must(backend, 'feedback.share', { responseId: valuable.responseId, questionId: valuable.questionId, sharedText: quote });
-  must(backend, 'evaluation.saveDecision', { decision: 'regular', rationale: 'Ryhmä haluaa jatkaa kuukausittain.', decidedOn: '2027-06-01' });
+  await call('feedback.share', { responseId: valuable.responseId, questionId: valuable.questionId, sharedText: quote });
+  await call('evaluation.saveDecision', { decision: 'regular', rationale: 'Ryhmä haluaa jatkaa kuukausittain.', decidedOn: '2027-06-01' });
   return { secrets, ideas, quote, meetingIds };
 }

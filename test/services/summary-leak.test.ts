@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_SECTIONS, type SummarySections } from '@shared/domain';
 import { createTestBackend, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
-import { buildLeakFixture, must, SECRET, type Fixture } from './summary-fixture';
+import { backendCaller, buildLeakFixture, must, SECRET, type Fixture } from './summary-fixture';
 
 /**
  * The leak test: every confidential field holds a unique marker; the summary is exported as PDF
@@ -16,10 +16,10 @@ let backend: TestBackend;
 let fixture: Fixture;
 let dir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeTempDir();
   backend = createTestBackend(dir);
-  fixture = buildLeakFixture(backend);
+  fixture = await buildLeakFixture(backendCaller(backend));
 });
 afterAll(() => {
   backend.close();

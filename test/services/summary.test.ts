@@ -3,14 +3,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
 import { createTestBackend, expectFail, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
-import { buildLeakFixture, must, SECRET, type Fixture } from './summary-fixture';
+import { backendCaller, buildLeakFixture, must, SECRET, type Fixture } from './summary-fixture';
 
 let backend: TestBackend;
 let fixture: Fixture;
 
-beforeEach(() => {
+beforeEach(async () => {
   backend = createTestBackend(makeTempDir());
-  fixture = buildLeakFixture(backend, 3);
+  fixture = await buildLeakFixture(backendCaller(backend), 3);
 });
 afterEach(() => {
   backend.close();

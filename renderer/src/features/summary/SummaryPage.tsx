@@ -202,6 +202,7 @@ function ExportLog({ log }: { log: ExportLogEntry[] }) {
       {log.length === 0 ? (
         <p className="empty-state">{t('summary.logEmpty')}</p>
       ) : (
+        <div className="summary-log-wrap">
         <table className="table summary-log">
           <thead>
             <tr>
@@ -226,6 +227,7 @@ function ExportLog({ log }: { log: ExportLogEntry[] }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
