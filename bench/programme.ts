@@ -70,6 +70,10 @@ export function buildProgramme(meetings: number, notesBytes: number): BenchProgr
     must('themes.addToMeeting', { meetingId: id, name: WORDS[i % WORDS.length] });
     must('actions.add', { meetingId: id, text: text(80, i + 1000), ownerMemberId: null, dueDate: null });
     must('ideas.add', { meetingId: id, text: text(80, i + 2000) });
+    for (const member of must<{ id: number }[]>('members.list', undefined)) {
+      must('meetings.setAttendance', { meetingId: id, memberId: member.id, present: (member.id + i) % 5 !== 0, absenceReason: '' });
+    }
+    must('meetings.setHeld', { id, held: true });
   }
   return { backend, dataDir, meetingIds };
 }

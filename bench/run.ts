@@ -1,7 +1,12 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { startBrowserMode } from '../electron/main/browser-mode/server';
-import { buildProgramme, text } from './programme';
+import { backendCaller, buildLeakFixture } from '../test/services/summary-fixture';
+import { createBackend } from '../electron/main/services/backend';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildProgramme, MIGRATIONS_DIR, text } from './programme';
 
 /**
  * `npm run bench`: speed targets live here, not in unit tests.
@@ -81,7 +86,46 @@ function search(): Row[] {
   return [summarise('search, 200 meetings × 20 KB notes (ms)', samples, 50)];
 }
 
-const rows = [...(await autosave()), ...search()];
+/** Export time: the 6-meeting programme (with feedback) and the 200-meeting stress programme. */
+async function exports(): Promise<Row[]> {
+  const time = (dispatch: (name: string, input: unknown) => { ok: boolean }, format: 'pdf' | 'docx', runs: number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const result = dispatch('summary.export', { format });
+      samples.push(performance.now() - start);
+      if (!result.ok) throw new Error('export failed');
+    }
+    return samples;
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'vertaistuki-bench-'));
+  const small = createBackend({
+    appName: 'Vertaistuki',
+    appVersion: 'bench',
+    mode: 'browser',
+    dataDir,
+    migrationsDir: MIGRATIONS_DIR,
+    fontsDir: join(import.meta.dirname, '../resources/fonts'),
+    systemLocales: ['fi-FI'],
+  });
+  await buildLeakFixture(backendCaller(small), 6);
+  const rows = [
+    summarise('summary export, 6 meetings, PDF (ms)', time(small.dispatch, 'pdf', 10), 1000),
+    summarise('summary export, 6 meetings, DOCX (ms)', time(small.dispatch, 'docx', 10), 1000),
+  ];
+  small.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  const big = buildProgramme(200, 2_000);
+  rows.push(
+    summarise('summary export, 200 meetings, PDF (ms)', time(big.backend.dispatch, 'pdf', 3), 5000),
+    summarise('summary export, 200 meetings, DOCX (ms)', time(big.backend.dispatch, 'docx', 3), 5000),
+  );
+  big.backend.close();
+  rmSync(big.dataDir, { recursive: true, force: true });
+  return rows;
+}
+
+const rows = [...(await autosave()), ...search(), ...(await exports())];
 console.log('\n| benchmark | median | p99 | target | |');
 console.log('| --- | ---: | ---: | ---: | --- |');
 for (const row of rows) {

@@ -31,6 +31,8 @@ async function openMeeting(page: Page, number: number) {
 test('meeting 1 is held in meeting mode with the keyboard alone', async ({ page, app }) => {
   await seedGroup(page, app);
   const [m1] = await seedPlan(page);
+  await apiCall(page, 'agreement.start', { template: null });
+  await apiCall(page, 'agreement.addRule', { text: 'Luottamuksellisuus: mitä täällä puhutaan, jää tänne.' });
 
   // From the navigation to meeting mode without the mouse.
   await tabTo(page, page.getByRole('navigation').getByRole('button', { name: 'Tapaamiset' }));
@@ -41,6 +43,7 @@ test('meeting 1 is held in meeting mode with the keyboard alone', async ({ page,
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: /Alkukierros/, selected: true })).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0); // focus mode: nothing else on screen
+  await expect(page.getByRole('region', { name: 'Pelisäännöt' })).toContainText('Luottamuksellisuus: mitä täällä puhutaan, jää tänne.');
 
   // Check-in: Önni present, Sari absent (arrow key moves the choice).
   await tabTo(page, page.getByRole('radiogroup', { name: 'Önni Mäkelä' }).getByRole('radio', { name: 'Paikalla' }));

@@ -168,10 +168,24 @@ export function LiveMeeting() {
 /** The agreement's ground rules, shown during the check-in round (once the agreement has them). */
 function GroundRules() {
   const { t } = useTranslation();
+  const [rules, setRules] = useState<string[] | null>(null);
+  useEffect(() => {
+    call('agreement.get').then(
+      (agreement) => setRules(agreement?.rules.map((rule) => rule.text) ?? []),
+      () => setRules([]),
+    );
+  }, []);
   return (
     <section className="card meeting-card" aria-label={t('meetings.live.groundRules')}>
       <h2>{t('meetings.live.groundRules')}</h2>
-      <p className="muted">{t('meetings.live.noGroundRules')}</p>
+      {rules !== null && rules.length === 0 && <p className="muted">{t('meetings.live.noGroundRules')}</p>}
+      {rules !== null && rules.length > 0 && (
+        <ol className="ground-rules">
+          {rules.map((rule, index) => (
+            <li key={index}>{rule}</li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
