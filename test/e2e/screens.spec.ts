@@ -11,6 +11,14 @@ import { seedPlan } from './meeting-seed';
  * Every screen, in both languages: no WCAG 2 A/AA violations found by axe (labels, contrast,
  * roles), and a screenshot in test-results/screens/ for a person to look at.
  */
+const NAV = {
+  fi: { meetings: 'Tapaamiset', actions: 'Sovitut toimet', summary: 'Yhteenveto johdolle', settings: 'Asetukset ja tiedot' },
+  en: { meetings: 'Meetings', actions: 'Agreed actions', summary: 'Management summary', settings: 'Settings and about' },
+} as const;
+
+const go = (page: Page, language: 'fi' | 'en', section: keyof (typeof NAV)['fi']) =>
+  page.getByRole('navigation').getByRole('button', { name: NAV[language][section], exact: true }).click();
+
 const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
 
 async function check(page: Page, name: string) {
@@ -39,7 +47,7 @@ for (const [language, locale] of [
       await seedGroup(page, app);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await check(page, `${language}-group`);
-      await page.getByRole('navigation').getByRole('button').nth(1).click();
+      await go(page, language, 'settings');
       await expect(page.getByTestId('data-folder')).toBeVisible();
       await check(page, `${language}-settings`);
     });
@@ -55,8 +63,7 @@ for (const [language, locale] of [
       await apiCall(page, 'meetings.setAttendance', { meetingId: m1, memberId: 2, present: false, absenceReason: 'Koulutus' });
       await apiCall(page, 'meetings.setHeld', { id: m1, held: true });
       await page.reload();
-      const nav = page.getByRole('navigation');
-      await nav.getByRole('button').nth(1).click();
+      await go(page, language, 'meetings');
       await expect(page.getByRole('table')).toBeVisible();
       await page.getByRole('searchbox').fill('kehitys');
       await page.keyboard.press('Enter');
@@ -73,7 +80,7 @@ for (const [language, locale] of [
       await page.keyboard.press('Alt+Digit6');
       await page.getByRole('button', { name: language === 'fi' ? 'Lopeta tapaamistila' : 'Leave meeting mode' }).click();
       void m2;
-      await nav.getByRole('button').nth(2).click();
+      await go(page, language, 'actions');
       await expect(page.getByRole('table')).toBeVisible();
       await check(page, `${language}-actions`);
     });
@@ -90,7 +97,7 @@ for (const [language, locale] of [
       const settings = await call<Record<string, unknown>>('summary.settings');
       await call('summary.saveSettings', { ...settings, language, conclusions: language === 'fi' ? 'Ryhmä toimi hyvin; suosittelen jatkoa.' : 'The group worked well; I recommend continuing.' });
       await page.reload();
-      await page.getByRole('navigation').getByRole('button').nth(5).click();
+      await go(page, language, 'summary');
       await expect(page.getByRole('article')).toBeVisible();
       await check(page, `${language}-summary`);
       const download = page.waitForEvent('download');

@@ -14,16 +14,14 @@ import {
   Heading,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
   Popover,
   Select,
-  SelectValue,
   Text,
   TextArea,
   TextField,
 } from 'react-aria-components';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { SelectMenu, type SelectOption } from './PickSelect';
 import { useTranslation } from 'react-i18next';
 
 interface FieldProps<T extends FieldValues> {
@@ -205,11 +203,6 @@ export function TextAreaInput<T extends FieldValues>({
   );
 }
 
-export interface SelectOption {
-  id: string;
-  label: string;
-}
-
 /** A single choice from a short list; the value is the option's id. */
 export function SelectInput<T extends FieldValues>({
   control,
@@ -219,7 +212,7 @@ export function SelectInput<T extends FieldValues>({
   isRequired,
 }: FieldProps<T> & { options: SelectOption[] }) {
   const {
-    field: { name: fieldName, value, onChange, onBlur, ref },
+    field: { name: fieldName, value, onChange, onBlur },
     fieldState: { invalid, error },
   } = useController({ control, name });
   const message = useFieldMessage(error?.message);
@@ -235,20 +228,8 @@ export function SelectInput<T extends FieldValues>({
       validationBehavior="aria"
     >
       <FieldLabel label={label} isRequired={isRequired} />
-      <Button className="input select-button" ref={ref}>
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
+      <SelectMenu options={options} />
       <FieldError className="field-error">{message}</FieldError>
-      <Popover className="popover">
-        <ListBox className="listbox" items={options}>
-          {(option) => (
-            <ListBoxItem id={option.id} className="listbox-item">
-              {option.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
     </Select>
   );
 }

@@ -12,6 +12,7 @@ import { PlanEditor } from './PlanEditor';
 import { useAgreementStore } from './store';
 import { VersionsPanel } from './VersionsPanel';
 import './agreement.css';
+import { FormFailure } from '../../components/FormFailure';
 
 /** The mentoring agreement: the draft, its agreed versions, comparison, acceptance and printing. */
 export function AgreementPage() {
@@ -31,11 +32,7 @@ export function AgreementPage() {
         </div>
         {agreement && <DraftState agreement={agreement} />}
       </header>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       {loaded && !agreement && <StartCard />}
       {agreement && <AgreementTabs agreement={agreement} />}
     </div>
@@ -98,11 +95,7 @@ function StartCard() {
           {t('agreement.start.run')}
         </Button>
       </div>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { call } from '../../api';
 import { formatDate } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
-import { PickSelect } from './PickSelect';
+import { PickSelect } from '../../components/PickSelect';
+import { FormFailure } from '../../components/FormFailure';
 
 const DRAFT = 'draft';
 /** A line rewritten almost entirely comes as one removed and one added part: shown as two lines. */
@@ -73,11 +74,7 @@ export function ComparePanel({ agreement }: { agreement: Agreement }) {
             <mark className="diff-changed">{t('agreement.compare.legendChanged')}</mark>
           </li>
         </ul>
-        {failure && (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormFailure message={failure} />
         {result && (
           <p role="status" className="compare-summary">
             {changedCount === 0 ? t('agreement.compare.noChanges') : t('agreement.compare.changedSections', { count: changedCount })}

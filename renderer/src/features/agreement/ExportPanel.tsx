@@ -7,6 +7,7 @@ import { formatDate } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { deliver } from '../../lib/download';
+import { FormFailure } from '../../components/FormFailure';
 
 const DRAFT = 'draft';
 
@@ -87,11 +88,7 @@ export function ExportPanel({ agreement }: { agreement: Agreement }) {
       <p role="status" className="save-status save-status--saved">
         {result}
       </p>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   );
 }

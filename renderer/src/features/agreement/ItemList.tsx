@@ -10,6 +10,7 @@ import { SaveStatus } from '../../components/SaveStatus';
 import { applyFieldIssues, errorMessage } from '../../lib/errors';
 import { useAutosave } from '../../lib/useAutosave';
 import { TextAreaInput } from '../../components/fields';
+import { FormFailure } from '../../components/FormFailure';
 
 const ItemForm = z.object({ text: requiredText(AGREEMENT_LIMITS.rule) });
 type ItemForm = z.infer<typeof ItemForm>;
@@ -73,11 +74,7 @@ export function ItemList(props: ItemListProps) {
           ))}
         </List>
       )}
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       <AddItem label={props.newLabel} addLabel={props.addLabel} onAdd={props.onAdd} />
     </div>
   );
@@ -136,11 +133,7 @@ function ItemRow({
           </Button>
         </div>
       </div>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       <ConfirmDialog
         isOpen={confirm}
         title={t('agreement.list.removeTitle')}
@@ -176,11 +169,7 @@ function AddItem({ label, addLabel, onAdd }: { label: string; addLabel: string; 
       <Button type="submit" className="button button--secondary agreement-add-button">
         {addLabel}
       </Button>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </form>
   );
 }

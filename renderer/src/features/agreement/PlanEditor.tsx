@@ -13,6 +13,7 @@ import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';
 import { useAutosave } from '../../lib/useAutosave';
 import { formatOptions } from './formats';
 import { useAgreementStore } from './store';
+import { FormFailure } from '../../components/FormFailure';
 
 /** The row as the form holds it (text fields); the store's rules (free number, within the programme) come back at the field. */
 const PlanRowForm = z
@@ -70,11 +71,7 @@ export function PlanEditor() {
           ))}
         </ol>
       )}
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       <Button className="button button--secondary plan-add" onPress={() => void add()}>
         {t('agreement.plan.add')}
       </Button>
@@ -168,11 +165,7 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
             </Button>
           </div>
         </div>
-        {failure && (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormFailure message={failure} />
       </section>
       <ConfirmDialog
         isOpen={confirm}

@@ -11,6 +11,7 @@ import { useAppStore } from '../../app/store';
 import { DateInputField, TextInput } from '../../components/fields';
 import { applyFieldIssues, errorMessage } from '../../lib/errors';
 import { useAgreementStore } from './store';
+import { FormFailure } from '../../components/FormFailure';
 
 /** "Save as agreed version", the list of versions and, per version, who accepted it and when. */
 export function VersionsPanel({ agreement }: { agreement: Agreement }) {
@@ -68,11 +69,7 @@ function SaveVersionForm({ agreement }: { agreement: Agreement }) {
         <p role="status" className="save-status save-status--saved">
           {saved !== null ? t('agreement.versions.savedAs', { number: saved }) : ''}
         </p>
-        {failure && (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormFailure message={failure} />
       </form>
     </section>
   );
@@ -156,11 +153,7 @@ function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVers
           </form>
         </>
       )}
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { AnswerInput, type Question } from '@shared/domain';
 import { applyFieldIssues } from '../../lib/errors';
 import { feedbackError, optionLabel, questionLabel } from './labels';
 import { TextAreaField } from './TextAreaField';
+import { FormFailure } from '../../components/FormFailure';
 
 const AnswersForm = z.object({ answers: z.array(AnswerInput) });
 type AnswersForm = z.infer<typeof AnswersForm>;
@@ -145,11 +146,7 @@ export function AnswerForm({ questions, initial, submitLabel, intro, onSubmit, o
         if (question.kind === 'choice') return <ChoiceQuestion key={question.id} {...props} />;
         return <OpenQuestion key={question.id} {...props} />;
       })}
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       <div className="actions">
         {onCancel && (
           <Button className="button button--secondary" onPress={onCancel}>

@@ -14,6 +14,7 @@ import { QuestionEditor } from './QuestionEditor';
 import { useFeedbackStore } from './store';
 import { SurveyPanel } from './SurveyPanel';
 import { TextAreaField } from './TextAreaField';
+import { FormFailure } from '../../components/FormFailure';
 
 /** The date field gives '' when cleared; the store keeps null. */
 const DecisionForm = DecisionFields.extend({ decidedOn: z.union([isoDate, z.literal('')]) });
@@ -76,11 +77,7 @@ export function EvaluationTab() {
         <h2 id="fb-decision-heading">{t('feedback.decision.title')}</h2>
         <p className="muted">{t('feedback.decision.help')}</p>
         {decision && <DecisionEditor initial={decision} />}
-        {failure && (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormFailure message={failure} />
       </section>
     </div>
   );

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { useMembersStore } from '../members/store';
 import { AnswerForm } from './AnswerForm';
 import { feedbackError } from './labels';
+import { FormFailure } from '../../components/FormFailure';
 
 interface NamedRecorderProps {
   survey: Survey;
@@ -81,11 +82,7 @@ export function NamedRecorder({ survey, questions, onSurvey }: NamedRecorderProp
       <p className="save-status save-status--saved" role="status">
         {saved}
       </p>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AnswerForm } from './AnswerForm';
 import { feedbackError } from './labels';
+import { FormFailure } from '../../components/FormFailure';
 
 interface PassTheDeviceProps {
   survey: Survey;
@@ -83,11 +84,7 @@ export function PassTheDevice({ survey, questions, title, onSurvey, onClose }: P
               <p className="fb-device-count" role="status">
                 {t('feedback.device.saved', { count: survey.responses })}
               </p>
-              {failure && (
-                <p className="form-failure" role="alert">
-                  {failure}
-                </p>
-              )}
+              <FormFailure message={failure} />
               <div className="fb-device-facilitator">
                 <p className="fb-device-facilitator-title">{t('feedback.device.forFacilitator')}</p>
                 <Button className="button button--secondary" onPress={onClose}>

@@ -12,6 +12,7 @@ import { applyFieldIssues } from '../../lib/errors';
 import { useAutosave } from '../../lib/useAutosave';
 import { feedbackError, questionLabel } from './labels';
 import { useFeedbackStore } from './store';
+import { FormFailure } from '../../components/FormFailure';
 
 const TextOnly = QuestionTextUpdate.pick({ text: true });
 
@@ -89,11 +90,7 @@ function AddQuestion({ instrument }: { instrument: 'round' | 'evaluation' }) {
           {t('feedback.editor.add')}
         </Button>
       </div>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </Form>
   );
 }
@@ -155,11 +152,7 @@ export function QuestionEditor({ questionnaire }: { questionnaire: Questionnaire
               </div>
             </>
           )}
-          {failure && (
-            <p className="form-failure" role="alert">
-              {failure}
-            </p>
-          )}
+          <FormFailure message={failure} />
         </>
       )}
       <ConfirmDialog

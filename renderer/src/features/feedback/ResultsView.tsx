@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_ANSWER_LENGTH, MIN_ANSWERS_TO_REPORT, type QuestionResult, type SurveyResults, type TextAnswer } from '@shared/domain';
 import { call } from '../../api';
 import { feedbackError, formatNumber, optionLabel, questionLabel, useLanguage } from './labels';
+import { FormFailure } from '../../components/FormFailure';
 
 /** The "too few answers" mark: shown to the facilitator; such a result never reaches an export. */
 export function TooFew({ n }: { n: number }) {
@@ -74,11 +75,7 @@ function ShareDialog({ answer, onClose, onSaved }: { answer: TextAnswer; onClose
             <Label className="field-label">{t('feedback.share.wording')}</Label>
             <TextArea className="input fb-textarea" rows={4} />
           </TextField>
-          {failure && (
-            <p className="form-failure" role="alert">
-              {failure}
-            </p>
-          )}
+          <FormFailure message={failure} />
           <div className="dialog-actions">
             <Button className="button button--secondary" onPress={onClose}>
               {t('common.cancel')}

@@ -9,6 +9,7 @@ import { feedbackError, useLanguage } from './labels';
 import { QuestionEditor } from './QuestionEditor';
 import { useFeedbackStore } from './store';
 import { TrendChart } from './TrendChart';
+import { FormFailure } from '../../components/FormFailure';
 
 /** Every meeting's feedback round, the chart over the programme, and the round's questions. */
 export function RoundsTab() {
@@ -92,11 +93,7 @@ export function RoundsTab() {
             );
           })}
         </ul>
-        {failure && (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormFailure message={failure} />
       </section>
 
       {questionnaire && <QuestionEditor questionnaire={questionnaire} />}

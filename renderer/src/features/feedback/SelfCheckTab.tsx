@@ -6,6 +6,7 @@ import { feedbackError, formatChange, formatNumber, shortLabel, useLanguage } fr
 import { TooFew } from './ResultsView';
 import { useFeedbackStore } from './store';
 import { SurveyPanel } from './SurveyPanel';
+import { FormFailure } from '../../components/FormFailure';
 
 const W = 420;
 const H = 34;
@@ -111,11 +112,7 @@ export function SelfCheckTab() {
         ) : (
           <p className="empty-state">{t('feedback.selfcheck.empty')}</p>
         )}
-        {failure && (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormFailure message={failure} />
       </section>
       <SurveyPanel instrument="selfcheck" phase="start" title={t('feedback.selfcheck.startTitle')} collapseResults />
       <SurveyPanel instrument="selfcheck" phase="end" title={t('feedback.selfcheck.endTitle')} collapseResults />

@@ -9,6 +9,7 @@ import { NamedRecorder } from './NamedRecorder';
 import { PassTheDevice } from './PassTheDevice';
 import { ResultsView } from './ResultsView';
 import { useFeedbackStore } from './store';
+import { FormFailure } from '../../components/FormFailure';
 
 interface SurveyPanelProps {
   instrument: Instrument;
@@ -150,11 +151,7 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
         </>
       )}
 
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
 
       {deviceOpen && survey && survey.status === 'open' && (
         <PassTheDevice survey={survey} questions={questions} title={title} onSurvey={onSurvey} onClose={() => setDeviceOpen(false)} />

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, type Action } from '@shared/domain';
 import { call } from '../../api';
 import { formatDate } from '../../app/i18n';
+import { PickSelect } from '../../components/PickSelect';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { useMembersStore } from '../members/store';
 import { ownerName } from './parts/owner';
 import './meetings.css';
+import { FormFailure } from '../../components/FormFailure';
 
 /** Every action agreed during the programme, filterable by status and member. */
 export function ActionsPage() {
@@ -42,14 +43,10 @@ export function ActionsPage() {
         </div>
       </header>
       <div className="card filters">
-        <Filter label={t('meetings.filterStatus')} value={status} onChange={setStatus} options={statusOptions} />
-        <Filter label={t('meetings.filterMember')} value={member} onChange={setMember} options={memberOptions} />
+        <PickSelect className="filter" label={t('meetings.filterStatus')} value={status} onChange={setStatus} options={statusOptions} />
+        <PickSelect className="filter" label={t('meetings.filterMember')} value={member} onChange={setMember} options={memberOptions} />
       </div>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       {actions.length === 0 ? (
         <p className="empty-state">{t('meetings.noActionsFound')}</p>
       ) : (
@@ -81,26 +78,5 @@ export function ActionsPage() {
         </div>
       )}
     </div>
-  );
-}
-
-function Filter({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: { id: string; label: string }[] }) {
-  return (
-    <Select className="field filter" selectedKey={value} onSelectionChange={(key) => onChange(String(key))}>
-      <Label className="field-label">{label}</Label>
-      <Button className="input select-button">
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="popover">
-        <ListBox className="listbox" items={options}>
-          {(o) => (
-            <ListBoxItem id={o.id} className="listbox-item">
-              {o.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </Select>
   );
 }

@@ -12,7 +12,7 @@ import type { ItemListHandle } from './parts/ItemList';
 import { NextMeeting } from './parts/NextMeeting';
 import { Notes, type NotesHandle } from './parts/Notes';
 import { Themes, type ThemesHandle } from './parts/Themes';
-import { IdeaList, TaskList } from './MeetingView';
+import { MeetingItems } from './MeetingView';
 import { useMeetingsStore } from './store';
 import { useMeetingData } from './useMeetingData';
 
@@ -126,14 +126,14 @@ export function LiveMeeting() {
           <Actions detail={detail} members={members} onChange={refresh} handle={actions} />
           <section className="card meeting-card" aria-label={t('meetings.tasks')}>
             <h2>{t('meetings.tasks')}</h2>
-            <TaskList />
+            <MeetingItems kind="task" />
           </section>
         </TabPanel>
         <TabPanel id="ideas" className="live-panel">
           <section className="card meeting-card meeting-card--shareable" aria-label={t('meetings.ideas')}>
             <h2>{t('meetings.ideas')}</h2>
             <p className="muted">{t('meetings.ideasHint')}</p>
-            <IdeaList handle={ideas} />
+            <MeetingItems kind="idea" handle={ideas} />
           </section>
         </TabPanel>
         <TabPanel id="feedback" className="live-panel">

@@ -9,7 +9,7 @@ import { Actions } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
 import { CarriedOver } from './parts/CarriedOver';
 import { Details } from './parts/Details';
-import { ItemList } from './parts/ItemList';
+import { ItemList, type ItemListHandle } from './parts/ItemList';
 import { NextMeeting } from './parts/NextMeeting';
 import { Notes } from './parts/Notes';
 import { Themes } from './parts/Themes';
@@ -77,12 +77,12 @@ export function MeetingView() {
           {t('meetings.tasks')}
         </h2>
         <p className="muted">{t('meetings.tasksHint')}</p>
-        <TaskList />
+        <MeetingItems kind="task" />
       </section>
       <section className="card meeting-card meeting-card--shareable" aria-labelledby={`ideas-${detail.id}`}>
         <h2 id={`ideas-${detail.id}`}>{t('meetings.ideas')}</h2>
         <p className="muted">{t('meetings.ideasHint')}</p>
-        <IdeaList />
+        <MeetingItems kind="idea" />
       </section>
       <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} />
       <NextMeeting detail={detail} onChange={apply} />
@@ -90,50 +90,32 @@ export function MeetingView() {
   );
 }
 
-export function TaskList({ handle }: { handle?: React.Ref<import('./parts/ItemList').ItemListHandle> }) {
-  const { t } = useTranslation();
-  const { detail, refresh } = useMeetingData();
-  if (!detail) return null;
-  return (
-    <ItemList
-      handle={handle}
-      items={detail.tasks}
-      label={t('meetings.taskText')}
-      addLabel={t('meetings.addTask')}
-      emptyText={t('meetings.noTasks')}
-      removeLabel={t('meetings.removeTask')}
-      onAdd={async (text) => {
-        await call('tasks.add', { meetingId: detail.id, text });
-        refresh();
-      }}
-      onUpdate={(id, text) => call('tasks.update', { id, text })}
-      onRemove={async (id) => {
-        await call('tasks.remove', { id });
-        refresh();
-      }}
-    />
-  );
-}
+const ITEM_KINDS = {
+  task: { prefix: 'tasks', label: 'meetings.taskText', add: 'meetings.addTask', empty: 'meetings.noTasks', remove: 'meetings.removeTask' },
+  idea: { prefix: 'ideas', label: 'meetings.ideaText', add: 'meetings.addIdea', empty: 'meetings.noIdeas', remove: 'meetings.removeIdea' },
+} as const;
 
-export function IdeaList({ handle }: { handle?: React.Ref<import('./parts/ItemList').ItemListHandle> }) {
+/** The open meeting's between-meeting tasks (`task`) or ideas to forward (`idea`). */
+export function MeetingItems({ kind, handle }: { kind: keyof typeof ITEM_KINDS; handle?: React.Ref<ItemListHandle> }) {
   const { t } = useTranslation();
   const { detail, refresh } = useMeetingData();
   if (!detail) return null;
+  const k = ITEM_KINDS[kind];
   return (
     <ItemList
       handle={handle}
-      items={detail.ideas}
-      label={t('meetings.ideaText')}
-      addLabel={t('meetings.addIdea')}
-      emptyText={t('meetings.noIdeas')}
-      removeLabel={t('meetings.removeIdea')}
+      items={kind === 'task' ? detail.tasks : detail.ideas}
+      label={t(k.label)}
+      addLabel={t(k.add)}
+      emptyText={t(k.empty)}
+      removeLabel={t(k.remove)}
       onAdd={async (text) => {
-        await call('ideas.add', { meetingId: detail.id, text });
+        await call(`${k.prefix}.add`, { meetingId: detail.id, text });
         refresh();
       }}
-      onUpdate={(id, text) => call('ideas.update', { id, text })}
+      onUpdate={(id, text) => call(`${k.prefix}.update`, { id, text })}
       onRemove={async (id) => {
-        await call('ideas.remove', { id });
+        await call(`${k.prefix}.remove`, { id });
         refresh();
       }}
     />

@@ -10,6 +10,7 @@ import { MeetingView } from './MeetingView';
 import { SearchPanel } from './SearchPanel';
 import { useMeetingsStore } from './store';
 import './meetings.css';
+import { FormFailure } from '../../components/FormFailure';
 
 export function MeetingsPage() {
   const openId = useMeetingsStore((s) => s.openId);
@@ -56,11 +57,7 @@ function Overview() {
       <p className="visually-hidden" role="status">
         {notice}
       </p>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       <SearchPanel />
       {loaded && overview.length === 0 ? (
         <p className="empty-state">{t('meetings.empty')}</p>

@@ -7,6 +7,7 @@ import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { meetingWhen } from './format';
 import { useMeetingsStore } from './store';
+import { FormFailure } from '../../components/FormFailure';
 
 /** Splits a snippet at the search marks into text and <mark> parts; never renders HTML. */
 export function Highlighted({ snippet }: { snippet: string }) {
@@ -72,11 +73,7 @@ export function SearchPanel() {
           {t('meetings.searchButton')}
         </Button>
       </Form>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       {results && (
         <div className="search-results" aria-live="polite">
           <p className="muted">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MemberFields } from '@shared/domain';
 import { TextInput } from '../../components/fields';
 import { applyFieldIssues, errorMessage } from '../../lib/errors';
+import { FormFailure } from '../../components/FormFailure';
 
 const EMPTY: MemberFields = { name: '', role: '', email: '' };
 
@@ -46,11 +47,7 @@ export function AddMemberForm({ onAdd }: { onAdd: (fields: MemberFields) => Prom
           {t('members.add')}
         </Button>
       </div>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </Form>
   );
 }

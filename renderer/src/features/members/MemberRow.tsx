@@ -12,6 +12,7 @@ import { SaveStatus } from '../../components/SaveStatus';
 import { toApiError } from '../../lib/errors';
 import { useAutosave } from '../../lib/useAutosave';
 import { useMembersStore } from './store';
+import { FormFailure } from '../../components/FormFailure';
 
 /** One member, edited in place and saved automatically. */
 export function MemberRow({ member }: { member: Member }) {
@@ -60,11 +61,7 @@ export function MemberRow({ member }: { member: Member }) {
             </Button>
           </div>
         </div>
-        {actionError && (
-          <p className="form-failure" role="alert">
-            {actionError}
-          </p>
-        )}
+        <FormFailure message={actionError} />
       </section>
       <ConfirmDialog
         isOpen={confirmRemove}

@@ -10,6 +10,7 @@ import { applyFieldIssues, errorMessage } from '../../lib/errors';
 import { ProgrammeFieldset } from '../group/ProgrammeFieldset';
 import { AddMemberForm } from '../members/AddMemberForm';
 import { LanguageSelect } from '../settings/LanguageSelect';
+import { FormFailure } from '../../components/FormFailure';
 
 const EMPTY_PROGRAMME: ProgrammeFields = { name: '', organisation: '', facilitatorName: '', startDate: '', endDate: '' };
 
@@ -94,11 +95,7 @@ export function SetupWizard() {
               </ul>
             )}
             <AddMemberForm onAdd={async (member) => setMembers((list) => [...list, member])} />
-            {failure && (
-              <p className="form-failure" role="alert">
-                {failure}
-              </p>
-            )}
+            <FormFailure message={failure} />
             <div className="actions">
               <Button className="button button--secondary" onPress={() => setStep(1)}>
                 {t('common.back')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorMessage } from '../../lib/errors';
+import { FormFailure } from '../../components/FormFailure';
 
 /** After the final export: delete the confidential material for good, keeping the summary. */
 export function CloseProgramme({ canClose, onClosed }: { canClose: boolean; onClosed: () => void }) {
@@ -29,11 +30,7 @@ export function CloseProgramme({ canClose, onClosed }: { canClose: boolean; onCl
       <Button className="button button--danger" isDisabled={!canClose} onPress={() => setOpen(true)}>
         {t('summary.closeButton')}
       </Button>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       <ConfirmDialog
         isOpen={open}
         title={t('summary.closeTitle')}

@@ -22,6 +22,7 @@ import { CloseProgramme } from './CloseProgramme';
 import { DocumentPreview } from './DocumentPreview';
 import { useSummaryStore } from './store';
 import './summary.css';
+import { FormFailure } from '../../components/FormFailure';
 
 /** The summary builder: choose sections, write conclusions, see the document, export it. */
 export function SummaryPage() {
@@ -41,11 +42,7 @@ export function SummaryPage() {
           <p className="muted">{t('summary.intro')}</p>
         </div>
       </header>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
       {archive?.archivedAt && (
         <p className="notice" role="status">
           {t('summary.closed', { date: formatDate(archive.archivedAt.slice(0, 10), useAppStore.getState().language) })}
@@ -183,11 +180,7 @@ function ExportPanel({ onExported }: { onExported: () => void }) {
       <p role="status" className="muted summary-export-result">
         {result}
       </p>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { useAppStore } from '../../../app/store';
 import { DateInputField, SelectInput, TextInput } from '../../../components/fields';
 import { applyFieldIssues, errorMessage } from '../../../lib/errors';
 import { ownerFromOption, ownerName, ownerOptions } from './owner';
+import { FormFailure } from '../../../components/FormFailure';
 
 /** The form's shape: the owner is an option id ('group' or a member id); the due date may be empty. */
 const ActionForm = z.object({
@@ -88,11 +89,7 @@ export function Actions({ detail, members, onChange, handle }: { detail: Meeting
           {t('meetings.addAction')}
         </Button>
       </Form>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   );
 }

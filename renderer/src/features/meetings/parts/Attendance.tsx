@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, Member } from '@shared/domain';
 import { call } from '../../../api';
 import { errorMessage } from '../../../lib/errors';
+import { FormFailure } from '../../../components/FormFailure';
 
 /** Who is here: present / absent per member, with an optional (confidential) reason. */
 export function Attendance({ detail, members, onChange }: { detail: MeetingDetail; members: Member[]; onChange: () => void }) {
@@ -65,11 +66,7 @@ export function Attendance({ detail, members, onChange }: { detail: MeetingDetai
           );
         })}
       </ul>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   );
 }

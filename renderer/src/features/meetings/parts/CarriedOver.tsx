@@ -5,6 +5,7 @@ import type { Action, ActionStatus, MeetingDetail, Member } from '@shared/domain
 import { call } from '../../../api';
 import { errorMessage } from '../../../lib/errors';
 import { ownerName } from './owner';
+import { FormFailure } from '../../../components/FormFailure';
 
 /** Open actions from earlier meetings, reviewed at the start of this one. */
 export function CarriedOver({ detail, members, onChange }: { detail: MeetingDetail; members: Member[]; onChange: () => void }) {
@@ -51,11 +52,7 @@ export function CarriedOver({ detail, members, onChange }: { detail: MeetingDeta
           ))}
         </ul>
       )}
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { SaveStatus } from '../../../components/SaveStatus';
 import { TextInput } from '../../../components/fields';
 import { applyFieldIssues, errorMessage } from '../../../lib/errors';
 import { useAutosave } from '../../../lib/useAutosave';
+import { FormFailure } from '../../../components/FormFailure';
 
 const ItemText = z.object({ text: requiredText(1000) });
 
@@ -64,11 +65,7 @@ export function ItemList({ items, label, addLabel, emptyText, removeLabel, onAdd
           {addLabel}
         </Button>
       </Form>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </div>
   );
 }

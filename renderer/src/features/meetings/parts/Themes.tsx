@@ -8,6 +8,7 @@ import { requiredText, type MeetingDetail, type Theme } from '@shared/domain';
 import { call } from '../../../api';
 import { TextInput } from '../../../components/fields';
 import { applyFieldIssues, errorMessage } from '../../../lib/errors';
+import { FormFailure } from '../../../components/FormFailure';
 
 const ThemeName = z.object({ name: requiredText(120) });
 
@@ -91,11 +92,7 @@ export function Themes({ detail, onChange, handle }: { detail: MeetingDetail; on
           {t('meetings.addTheme')}
         </Button>
       </Form>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
+      <FormFailure message={failure} />
     </section>
   );
 }
