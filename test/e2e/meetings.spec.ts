@@ -51,6 +51,10 @@ test('meeting 1 is held in meeting mode with the keyboard alone', async ({ page,
   await tabTo(page, page.getByRole('radiogroup', { name: 'Sari Järvinen' }).getByRole('radio', { name: 'Paikalla' }));
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radiogroup', { name: 'Sari Järvinen' }).getByRole('radio', { name: 'Poissa' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: /Poissaolon syy/ })).toBeFocused();
+  await page.keyboard.type('Koulutuspäivä');
+  await page.keyboard.press('Tab');
 
   // Alt+T: two themes.
   await page.keyboard.press('Alt+KeyT');
@@ -95,7 +99,10 @@ test('meeting 1 is held in meeting mode with the keyboard alone', async ({ page,
 
   const held = await meeting(page, m1!);
   expect(held.status).toBe('held');
-  expect(held.attendance.map((a) => a.present)).toEqual([true, false]);
+  expect(held.attendance.map((a) => [a.present, a.absenceReason])).toEqual([
+    [true, ''],
+    [false, 'Koulutuspäivä'],
+  ]);
   expect(held.themes.map((t) => t.name)).toEqual(['Työhyvinvointi', 'Esihenkilön jaksaminen']);
   expect(held.notes).toBe('Keskustelimme kehityskeskusteluista ja siitä, miten palautetta annetaan.');
   expect(held.actions.map((a) => a.text)).toEqual(['Kokeillaan kävelypalaveria omassa tiimissä', 'Jaetaan perehdytysmateriaali ryhmälle']);

@@ -1,9 +1,15 @@
 import { useState } from 'react';
-import { Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import type { MeetingDetail, Member } from '@shared/domain';
+import { optionalText, type MeetingDetail, type Member } from '@shared/domain';
 import { call } from '../../../api';
 import { errorMessage } from '../../../lib/errors';
+import { useAutosave } from '../../../lib/useAutosave';
+import { TextInput } from '../../../components/fields';
+import { SaveStatus } from '../../../components/SaveStatus';
 import { FormFailure } from '../../../components/FormFailure';
 
 /** Who is here: present / absent per member, with an optional (confidential) reason. */
@@ -22,6 +28,12 @@ export function Attendance({ detail, members, onChange }: { detail: MeetingDetai
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
+  };
+
+  /** The reason's autosave reports its own failures, so this one lets them through. */
+  const saveOrThrow = async (memberId: number, absenceReason: string) => {
+    await call('meetings.setAttendance', { meetingId: detail.id, memberId, present: false, absenceReason });
+    onChange();
   };
 
   const present = detail.attendance.filter((a) => a.present).length;
@@ -57,9 +69,9 @@ export function Attendance({ detail, members, onChange }: { detail: MeetingDetai
               </RadioGroup>
               {value === 'absent' && (
                 <AbsenceReason
-                  key={`${member.id}-${mark?.absenceReason ?? ''}`}
+                  key={member.id}
                   initial={mark?.absenceReason ?? ''}
-                  onSave={(reason) => save(member.id, false, reason)}
+                  onSave={(reason) => saveOrThrow(member.id, reason)}
                 />
               )}
             </li>
@@ -71,21 +83,17 @@ export function Attendance({ detail, members, onChange }: { detail: MeetingDetai
   );
 }
 
+const Reason = z.object({ reason: optionalText(500) });
+
+/** The reason for an absence: CONFIDENTIAL, autosaved like every other field. */
 function AbsenceReason({ initial, onSave }: { initial: string; onSave: (reason: string) => Promise<void> }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(initial);
+  const form = useForm({ resolver: zodResolver(Reason), defaultValues: { reason: initial } });
+  const { state, flush } = useAutosave(form, ({ reason }) => onSave(reason));
   return (
-    <TextField
-      className="field absence-reason"
-      value={value}
-      onChange={setValue}
-      onBlur={() => {
-        if (value !== initial) void onSave(value.slice(0, 500));
-      }}
-      maxLength={500}
-    >
-      <Label className="field-label">{t('meetings.absenceReason')}</Label>
-      <Input className="input" />
-    </TextField>
+    <form className="absence-reason" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+      <TextInput control={form.control} name="reason" label={t('meetings.absenceReason')} />
+      <SaveStatus state={state} />
+    </form>
   );
 }
