@@ -88,11 +88,11 @@ function search(): Row[] {
 
 /** Export time: the 6-meeting programme (with feedback) and the 200-meeting stress programme. */
 async function exports(): Promise<Row[]> {
-  const time = (dispatch: (name: string, input: unknown) => { ok: boolean }, format: 'pdf' | 'docx', runs: number) => {
+  const time = async (call: (name: string, input: unknown) => Promise<{ ok: boolean }>, format: 'pdf' | 'docx', runs: number) => {
     const samples: number[] = [];
     for (let i = 0; i < runs; i++) {
       const start = performance.now();
-      const result = dispatch('summary.export', { format });
+      const result = await call('summary.export', { format });
       samples.push(performance.now() - start);
       if (!result.ok) throw new Error('export failed');
     }
@@ -110,15 +110,15 @@ async function exports(): Promise<Row[]> {
   });
   await buildLeakFixture(backendCaller(small), 6);
   const rows = [
-    summarise('summary export, 6 meetings, PDF (ms)', time(small.dispatch, 'pdf', 10), 1000),
-    summarise('summary export, 6 meetings, DOCX (ms)', time(small.dispatch, 'docx', 10), 1000),
+    summarise('summary export, 6 meetings, PDF (ms)', await time(small.call, 'pdf', 10), 1000),
+    summarise('summary export, 6 meetings, DOCX (ms)', await time(small.call, 'docx', 10), 1000),
   ];
   small.close();
   rmSync(dataDir, { recursive: true, force: true });
   const big = buildProgramme(200, 2_000);
   rows.push(
-    summarise('summary export, 200 meetings, PDF (ms)', time(big.backend.dispatch, 'pdf', 3), 5000),
-    summarise('summary export, 200 meetings, DOCX (ms)', time(big.backend.dispatch, 'docx', 3), 5000),
+    summarise('summary export, 200 meetings, PDF (ms)', await time(big.backend.call, 'pdf', 3), 5000),
+    summarise('summary export, 200 meetings, DOCX (ms)', await time(big.backend.call, 'docx', 3), 5000),
   );
   big.backend.close();
   rmSync(big.dataDir, { recursive: true, force: true });

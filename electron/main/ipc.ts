@@ -42,9 +42,9 @@ export function registerIpc(backend: Backend, isTrustedSender: TrustCheck): void
     event.returnValue = isTrustedSender(event) ? CALL_NAMES : [];
   });
   for (const name of CALL_NAMES) {
-    ipcMain.handle(channelOf(name), (event, input: unknown) => {
+    ipcMain.handle(channelOf(name), async (event, input: unknown) => {
       if (!isTrustedSender(event)) return fail('unknown_call', 'Refused: the call did not come from the app window.');
-      const envelope = backend.dispatch(name, input);
+      const envelope = await backend.call(name, input);
       return FILE_CALLS.has(name) ? saveWithDialog(event, envelope) : envelope;
     });
   }

@@ -43,7 +43,7 @@ export function installRealBackend(options: { dataDir?: string } = {}): RealBack
       async (input: unknown) => {
         calls.push(name);
         const wire = input === undefined ? undefined : JSON.parse(JSON.stringify(input));
-        return JSON.parse(JSON.stringify(backend.dispatch(name, wire)));
+        return JSON.parse(JSON.stringify(await backend.call(name, wire)));
       },
     ]),
   );

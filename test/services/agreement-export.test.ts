@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExportResult } from '@shared/domain';
 import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
 
 let backend: TestBackend;
@@ -16,8 +17,10 @@ afterEach(() => {
   removeTempDirs();
 });
 
-function download(input: { version: number | null; language: 'fi' | 'en'; format: 'pdf' | 'docx' }) {
-  const result = call(backend, 'agreement.export', input);
+async function download(input: { version: number | null; language: 'fi' | 'en'; format: 'pdf' | 'docx' }) {
+  const envelope = await backend.call('agreement.export', input);
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  const result = envelope.value as ExportResult;
   if (result.delivery !== 'download') throw new Error('expected a download');
   return { ...result, bytes: Buffer.from(result.base64, 'base64') };
 }
@@ -29,7 +32,7 @@ const pdfText = (bytes: Buffer) => {
 const docxText = (bytes: Buffer) => strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
 
 describe('printing the agreement', () => {
-  it('an agreed version prints exactly that version, with a signature line per member, and nothing of the draft', () => {
+  it('an agreed version prints exactly that version, with a signature line per member, and nothing of the draft', async () => {
     const goal = call(backend, 'agreement.get', undefined)!.goals[0]!;
     call(backend, 'agreement.updateGoal', { id: goal.id, text: 'Esihenkilöiden työhyvinvointi ja jaksaminen paranevat.' });
     const v1 = call(backend, 'agreement.saveVersion', { agreedOn: '2025-01-20', note: 'Käyty läpi 1. tapaamisessa: tavoitteet muuttuivat' });
@@ -40,7 +43,7 @@ describe('printing the agreement', () => {
     call(backend, 'meetings.saveNotes', { id: call(backend, 'plan.list', undefined)[0]!.id, notes: 'SALAINEN MUISTIINPANO' });
 
     const before = dumpDatabase(backend.databasePath);
-    const pdf = download({ version: 1, language: 'fi', format: 'pdf' });
+    const pdf = await download({ version: 1, language: 'fi', format: 'pdf' });
     expect(pdf.fileName).toBe('Mentorointisopimus-Vertaisryhmä-Jyväskylä-v1.pdf');
     expect(pdf.mimeType).toBe('application/pdf');
     const text = pdfText(pdf.bytes);
@@ -60,9 +63,9 @@ describe('printing the agreement', () => {
     expect(dumpDatabase(backend.databasePath)).toEqual(before);
   });
 
-  it('the draft is marked as a draft on every page; the other language prints the labels in it', () => {
+  it('the draft is marked as a draft on every page; the other language prints the labels in it', async () => {
     call(backend, 'agreement.addRule', { text: 'Uusi sääntö luonnoksessa' });
-    const draft = download({ version: null, language: 'en', format: 'pdf' });
+    const draft = await download({ version: null, language: 'en', format: 'pdf' });
     expect(draft.fileName).toBe('Mentoring-agreement-Vertaisryhmä-Jyväskylä-DRAFT.pdf');
     const text = pdfText(draft.bytes);
     expect(text).toContain('Draft: this version has not yet been agreed by the group.');
@@ -73,9 +76,9 @@ describe('printing the agreement', () => {
     expect(text.match(/DRAFT/g)!.length).toBeGreaterThanOrEqual(pages.length);
   });
 
-  it('as a Word file, with the same content', () => {
+  it('as a Word file, with the same content', async () => {
     call(backend, 'agreement.saveVersion', { agreedOn: '2025-01-20', note: '' });
-    const docx = download({ version: 1, language: 'fi', format: 'docx' });
+    const docx = await download({ version: 1, language: 'fi', format: 'docx' });
     expect(docx.fileName).toBe('Mentorointisopimus-Vertaisryhmä-Jyväskylä-v1.docx');
     expect(docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const xml = docxText(docx.bytes);
@@ -84,9 +87,9 @@ describe('printing the agreement', () => {
     expect(xml).toContain('Päiväys ja allekirjoitus');
   });
 
-  it('an unknown version is not found; a bad format or language is refused at the field', () => {
-    expectFail(backend.dispatch('agreement.export', { version: 2, language: 'fi', format: 'pdf' }), 'not_found');
-    const error = expectFail(backend.dispatch('agreement.export', { version: null, language: 'sv', format: 'odt' }), 'invalid_input');
+  it('an unknown version is not found; a bad format or language is refused at the field', async () => {
+    expectFail(await backend.call('agreement.export', { version: 2, language: 'fi', format: 'pdf' }), 'not_found');
+    const error = expectFail(await backend.call('agreement.export', { version: null, language: 'sv', format: 'odt' }), 'invalid_input');
     expect(error.issues).toEqual([
       { path: 'language', message: 'invalidLanguage' },
       { path: 'format', message: 'invalidExportFormat' },

@@ -66,7 +66,7 @@ describe('dispatch', () => {
       },
       'settings.get': () => ({ language: 'fi' }),
     } as unknown as Handlers;
-    const dispatch = createDispatch(handlers, (error) => logged.push(error));
+    const { dispatch } = createDispatch(handlers, (error) => logged.push(error));
 
     expect(expectFail(dispatch('members.list', undefined), 'internal').message).not.toContain('disk on fire');
     expect(expectFail(dispatch('programme.get', undefined), 'not_set_up').message).toBe('not yet');
@@ -82,9 +82,27 @@ describe('dispatch', () => {
         return input;
       },
     } as unknown as Handlers;
-    const dispatch = createDispatch(handlers, () => undefined);
+    const { dispatch } = createDispatch(handlers, () => undefined);
     expectOk(dispatch('members.add', { name: '  Äijä  ', role: ' ', email: ' a@b.fi ', extra: 'dropped' }));
     expect(received).toEqual({ name: 'Äijä', role: '', email: 'a@b.fi' });
+  });
+
+  it('answers asynchronous calls only through call(), and refuses them in dispatch() without running them', async () => {
+    let ran = 0;
+    const handlers = {
+      'summary.export': async () => {
+        ran += 1;
+        return { delivery: 'cancelled' };
+      },
+      'settings.get': () => ({ language: null }),
+    } as unknown as Handlers;
+    const { dispatch, call } = createDispatch(handlers, () => undefined);
+    expect(expectFail(dispatch('summary.export', { format: 'pdf' }), 'internal').message).toMatch(/asynchronous/);
+    expect(ran).toBe(0);
+    expect(expectOk(await call('summary.export', { format: 'pdf' }))).toEqual({ delivery: 'cancelled' });
+    expect(expectOk(await call('settings.get', undefined))).toEqual({ language: null }); // sync handlers too
+    expectFail(await call('summary.export', { format: 'odt' }), 'invalid_input');
+    expect(ran).toBe(1);
   });
 });
 

@@ -6,7 +6,7 @@ export type Caller = <T = unknown>(name: string, input?: unknown) => Promise<T>;
 export const backendCaller =
   (backend: Backend): Caller =>
   async <T,>(name: string, input?: unknown) =>
-    must<T>(backend, name, input);
+    mustAsync<T>(backend, name, input);
 
 /**
  * A programme in which every confidential field holds a unique marker (`SALAINEN-…`), and every
@@ -14,6 +14,13 @@ export const backendCaller =
  */
 export const SECRET = 'SALAINEN';
 export const SHARED = 'JAETTAVA';
+
+/** The same for calls that answer asynchronously (file exports). */
+export async function mustAsync<T = unknown>(backend: Backend, name: string, input?: unknown): Promise<T> {
+  const result = await backend.call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
 
 export function must<T = unknown>(backend: Backend, name: string, input?: unknown): T {
   const result = backend.dispatch(name, input);

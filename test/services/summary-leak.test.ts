@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_SECTIONS, type SummarySections } from '@shared/domain';
 import { createTestBackend, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
-import { backendCaller, buildLeakFixture, must, SECRET, type Fixture } from './summary-fixture';
+import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
 
 /**
  * The leak test: every confidential field holds a unique marker; the summary is exported as PDF
@@ -45,9 +45,9 @@ const docxText = (bytes: Buffer) => {
     .replace(/&apos;/g, "'");
 };
 
-function exportAs(format: 'pdf' | 'docx', sections: SummarySections, attendanceNames: boolean): Buffer {
+async function exportAs(format: 'pdf' | 'docx', sections: SummarySections, attendanceNames: boolean): Promise<Buffer> {
   must(backend, 'summary.saveSettings', { sections, attendanceNames, language: 'fi', conclusions: 'Suosittelen jatkoa.' });
-  const file = must<{ delivery: string; base64: string }>(backend, 'summary.export', { format });
+  const file = await mustAsync<{ delivery: string; base64: string }>(backend, 'summary.export', { format });
   return Buffer.from(file.base64, 'base64');
 }
 
@@ -62,11 +62,11 @@ describe('the management summary never contains confidential text', () => {
     expect(raw).toContain(SECRET); // the markers exist in the database, so their absence below means something
   });
 
-  it(`no marker in any of ${combinations.length} section combinations, as PDF and as DOCX`, () => {
+  it(`no marker in any of ${combinations.length} section combinations, as PDF and as DOCX`, async () => {
     for (const [index, sections] of combinations.entries()) {
       const names = index % 2 === 1;
       for (const format of ['pdf', 'docx'] as const) {
-        const bytes = exportAs(format, sections, names);
+        const bytes = await exportAs(format, sections, names);
         const text = format === 'pdf' ? pdfText(bytes, `c${index}`) : docxText(bytes);
         const leaked = fixture.secrets.filter((marker) => text.includes(marker));
         expect(leaked, `${format} with ${JSON.stringify(sections)}`).toEqual([]);
@@ -75,10 +75,11 @@ describe('the management summary never contains confidential text', () => {
     }
   }, 240_000);
 
-  it('contains the shareable items, the approved quote and the right aggregates when all sections are on', () => {
+  it('contains the shareable items, the approved quote and the right aggregates when all sections are on', async () => {
     const all = Object.fromEntries(SUMMARY_SECTIONS.map((s) => [s, true])) as SummarySections;
     for (const format of ['pdf', 'docx'] as const) {
-      const text = (format === 'pdf' ? pdfText(exportAs(format, all, false), 'all') : docxText(exportAs(format, all, false))).replace(/\s+/g, ' ');
+      const bytes = await exportAs(format, all, false);
+      const text = (format === 'pdf' ? pdfText(bytes, 'all') : docxText(bytes)).replace(/\s+/g, ' ');
       for (const idea of fixture.ideas) expect(text).toContain(idea);
       expect(text).toContain(fixture.quote);
       expect(text).toContain('Esihenkilöiden vertaismentorointi');
@@ -96,9 +97,9 @@ describe('the management summary never contains confidential text', () => {
     }
   });
 
-  it('names those present only when chosen, and never the absent', () => {
+  it('names those present only when chosen, and never the absent', async () => {
     const all = Object.fromEntries(SUMMARY_SECTIONS.map((s) => [s, s === 'meetings'])) as SummarySections;
-    const text = docxText(exportAs('docx', all, true));
+    const text = docxText(await exportAs('docx', all, true));
     expect(text).toContain('Jukka Kärkkäinen'); // present in meeting 1
     const doc = must<{ blocks: { type: string; rows?: string[][] }[] }>(backend, 'summary.preview');
     const table = doc.blocks.find((b) => b.type === 'table')!;
@@ -106,9 +107,9 @@ describe('the management summary never contains confidential text', () => {
     expect(table.rows![0]![4]).toBe('4/5: Aino Väänänen, Jukka Kärkkäinen, Liisa Öhman, Sari Järvinen');
   });
 
-  it('leaves out the round with fewer than three answers', () => {
+  it('leaves out the round with fewer than three answers', async () => {
     const onlyFeedback = Object.fromEntries(SUMMARY_SECTIONS.map((s) => [s, s === 'feedback'])) as SummarySections;
-    exportAs('docx', onlyFeedback, false);
+    await exportAs('docx', onlyFeedback, false);
     const doc = must<{ blocks: { type: string; rows?: string[][]; categories?: string[] }[] }>(backend, 'summary.preview');
     const table = doc.blocks.find((b) => b.type === 'table')!;
     expect(table.rows!.map((row) => row[0])).not.toContain('1');

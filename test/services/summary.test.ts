@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
 import { createTestBackend, expectFail, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
-import { backendCaller, buildLeakFixture, must, SECRET, type Fixture } from './summary-fixture';
+import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
 
 let backend: TestBackend;
 let fixture: Fixture;
@@ -44,10 +44,10 @@ describe('summary settings', () => {
 });
 
 describe('export log', () => {
-  it('records format, language and sections, and nothing of the content', () => {
+  it('records format, language and sections, and nothing of the content', async () => {
     must(backend, 'summary.saveSettings', { sections: { ...ALL_SECTIONS_ON, decision: false }, attendanceNames: true, language: 'en', conclusions: 'Luottamuksellinen johtopäätös' });
-    must(backend, 'summary.export', { format: 'pdf' });
-    must(backend, 'summary.export', { format: 'docx' });
+    await mustAsync(backend, 'summary.export', { format: 'pdf' });
+    await mustAsync(backend, 'summary.export', { format: 'docx' });
     const log = must<{ format: string; language: string; sections: string[]; attendanceNames: boolean }[]>(backend, 'summary.exports');
     expect(log.map((e) => [e.format, e.language, e.sections.length, e.attendanceNames])).toEqual([
       ['docx', 'en', 6, true],
@@ -66,8 +66,8 @@ describe('closing the programme', () => {
     expect(must<{ archivedAt: string | null }>(backend, 'summary.archiveState').archivedAt).toBeNull();
   });
 
-  it('deletes confidential material for good, keeps the summary, agreement and plan, and the file holds no marker', () => {
-    must(backend, 'summary.export', { format: 'pdf' });
+  it('deletes confidential material for good, keeps the summary, agreement and plan, and the file holds no marker', async () => {
+    await mustAsync(backend, 'summary.export', { format: 'pdf' });
     const before = must<{ blocks: unknown[] }>(backend, 'summary.preview');
     const state = must<{ archivedAt: string | null; frozen: unknown }>(backend, 'summary.archive', { confirm: 'DELETE' });
     expect(state.archivedAt).not.toBeNull();
@@ -90,8 +90,8 @@ describe('closing the programme', () => {
     expect(fixture.secrets.length).toBeGreaterThan(0);
   });
 
-  it('cannot be done twice', () => {
-    must(backend, 'summary.export', { format: 'docx' });
+  it('cannot be done twice', async () => {
+    await mustAsync(backend, 'summary.export', { format: 'docx' });
     must(backend, 'summary.archive', { confirm: 'DELETE' });
     expectFail(backend.dispatch('summary.archive', { confirm: 'DELETE' }), 'conflict');
   });

@@ -104,7 +104,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return sendJson(res, 400, { error: 'body must be JSON of the form {"input": …}' });
   }
-  return sendJson(res, 200, backend.dispatch(name, (body as { input?: unknown }).input));
+  return sendJson(res, 200, await backend.call(name, (body as { input?: unknown }).input));
 }
 
 async function serveStatic(res: ServerResponse, staticDir: string, urlPath: string) {

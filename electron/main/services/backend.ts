@@ -6,7 +6,7 @@ import { closeDatabase, openDatabase } from './db/connection';
 import { StoreOpenError } from './db/errors';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { agreementHandlers } from './agreement/handlers';
-import { createDispatch, type Dispatch } from './dispatch';
+import { createDispatch, type Dispatch, type DispatchAsync } from './dispatch';
 import { feedbackHandlers } from './feedback/service';
 import type { Handlers } from './handlers';
 import { meetingHandlers } from './meetings/handlers';
@@ -31,7 +31,10 @@ export interface BackendConfig {
 }
 
 export interface Backend {
+  /** Answers a call at once (tests and tools); refuses the asynchronous ones. */
   dispatch: Dispatch;
+  /** Answers any call; the hosts (IPC, browser mode) use this. */
+  call: DispatchAsync;
   info: () => AppInfo;
   close: () => void;
 }
@@ -75,15 +78,19 @@ export function createBackend(config: BackendConfig): Backend {
     storeProblem,
   });
 
-  const dispatchOpen = db ? createDispatch({ ...featureHandlers(db, config), 'app.info': info } satisfies Handlers, config.log) : null;
-  const dispatch: Dispatch = (name, input) => {
+  const open = db ? createDispatch({ ...featureHandlers(db, config), 'app.info': info } satisfies Handlers, config.log) : null;
+  /** Before the store: app.info always answers; nothing else does without an open store. */
+  const gate = (name: string) => {
     if (name === 'app.info') return ok(info());
-    if (!dispatchOpen || !db) return fail('store_unavailable', `The data file is not open: ${databasePath}`);
-    return dispatchOpen(name, input);
+    if (!open || !db) return fail('store_unavailable', `The data file is not open: ${databasePath}`);
+    return null;
   };
+  const dispatch: Dispatch = (name, input) => gate(name) ?? open!.dispatch(name, input);
+  const call: DispatchAsync = async (name, input) => gate(name) ?? open!.call(name, input);
 
   return {
     dispatch,
+    call,
     info,
     close: () => {
       if (db) closeDatabase(db);

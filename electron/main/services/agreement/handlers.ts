@@ -46,13 +46,18 @@ const MIME = {
  * The agreement as a file: the agreed version `version`, or the draft (marked as a draft).
  * The desktop app can call this directly after its save dialog and write `bytes` to the chosen path.
  */
-export function exportAgreement(db: Database, { version, language, format }: ExportInput, fontsDir: string): ExportedFile {
-  const snapshot = snapshotOf(db, version);
-  const agreed = version === null ? null : (listVersions(db).find((v) => v.number === version) ?? null);
-  const document = agreementDocument(snapshot, agreed, language);
-  const labels = AGREEMENT_LABELS[language];
-  const stem = `${labels.fileStem}-${snapshot.parties.programmeName}-${agreed ? `v${agreed.number}` : labels.draftMark}`;
-  const bytes = format === 'pdf' ? renderPdf(document, fontSetIn(fontsDir)) : renderDocx(document);
+export async function exportAgreement(db: Database, { version, language, format }: ExportInput, fontsDir: string): Promise<ExportedFile> {
+  // Read everything in one transaction, then render outside it.
+  const { document, stem } = db.transaction(() => {
+    const snapshot = snapshotOf(db, version);
+    const agreed = version === null ? null : (listVersions(db).find((v) => v.number === version) ?? null);
+    const labels = AGREEMENT_LABELS[language];
+    return {
+      document: agreementDocument(snapshot, agreed, language),
+      stem: `${labels.fileStem}-${snapshot.parties.programmeName}-${agreed ? `v${agreed.number}` : labels.draftMark}`,
+    };
+  })();
+  const bytes = format === 'pdf' ? renderPdf(document, fontSetIn(fontsDir)) : await renderDocx(document);
   return { fileName: safeFileName(stem, format), mimeType: MIME[format], bytes };
 }
 
@@ -89,8 +94,8 @@ export const agreementHandlers = (db: Database, options: AgreementOptions = {}):
   'agreement.setAcceptance': (input) => setAcceptance(db, input),
   'agreement.compare': ({ from, to, language }) =>
     db.transaction(() => ({ from, to, sections: diffSnapshots(snapshotOf(db, from), snapshotOf(db, to), language) }))(),
-  'agreement.export': (input): ExportResult => {
-    const file = db.transaction(() => exportAgreement(db, input, options.fontsDir ?? defaultFontsDir()))();
+  'agreement.export': async (input): Promise<ExportResult> => {
+    const file = await exportAgreement(db, input, options.fontsDir ?? defaultFontsDir());
     return { delivery: 'download', fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
   },
 });

@@ -36,15 +36,16 @@ function currentDocument(db: Database, settings: SummarySettings): SummaryDocume
 }
 
 /** Renders the summary into a file and records the export (what, when, which sections; no content). */
-export function exportSummary(db: Database, format: 'pdf' | 'docx', fontsDir: string): { fileName: string; mimeType: string; bytes: Buffer } {
-  return db.transaction(() => {
-    const settings = getSummarySettings(db);
-    const document = currentDocument(db, settings) as ExportDocument;
-    const bytes = format === 'pdf' ? renderPdf(document, fontSetIn(fontsDir)) : renderDocx(document);
-    logExport(db, format, settings);
-    const stem = `${SUMMARY_LABELS[settings.language].title}-${new Date().toISOString().slice(0, 10)}`;
-    return { fileName: safeFileName(stem, format), mimeType: MIME[format], bytes };
+export async function exportSummary(db: Database, format: 'pdf' | 'docx', fontsDir: string): Promise<{ fileName: string; mimeType: string; bytes: Buffer }> {
+  const { settings, document } = db.transaction(() => {
+    const current = getSummarySettings(db);
+    return { settings: current, document: currentDocument(db, current) as ExportDocument };
   })();
+  const bytes = format === 'pdf' ? renderPdf(document, fontSetIn(fontsDir)) : await renderDocx(document);
+  // Logged only once the file exists.
+  db.transaction(() => logExport(db, format, settings))();
+  const stem = `${SUMMARY_LABELS[settings.language].title}-${new Date().toISOString().slice(0, 10)}`;
+  return { fileName: safeFileName(stem, format), mimeType: MIME[format], bytes };
 }
 
 type SummaryCall = 'summary.settings' | 'summary.saveSettings' | 'summary.preview' | 'summary.export' | 'summary.exports' | 'summary.archiveState' | 'summary.archive';
@@ -53,8 +54,8 @@ export const summaryHandlers = (db: Database, options: SummaryOptions): Handlers
   'summary.settings': () => getSummarySettings(db, options.defaultLanguage),
   'summary.saveSettings': (input) => saveSummarySettings(db, input),
   'summary.preview': () => currentDocument(db, getSummarySettings(db, options.defaultLanguage)),
-  'summary.export': ({ format }): ExportResult => {
-    const file = exportSummary(db, format, options.fontsDir);
+  'summary.export': async ({ format }): Promise<ExportResult> => {
+    const file = await exportSummary(db, format, options.fontsDir);
     return { delivery: 'download', fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
   },
   'summary.exports': () => listExports(db),
