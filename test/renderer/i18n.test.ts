@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDate, pickLanguage } from '../../renderer/src/app/i18n';
+import { formatDate, formatMonth, pickLanguage } from '../../renderer/src/app/i18n';
 import { resources } from '../../renderer/src/app/i18n';
 
 type Tree = { [key: string]: string | Tree };
@@ -99,5 +99,7 @@ describe('language choice', () => {
   it('formats dates for the language', () => {
     expect(formatDate('2026-09-01', 'fi')).toBe('1.9.2026');
     expect(formatDate('2026-09-01', 'en')).toBe('1 September 2026');
+    expect(formatMonth('2026-12', 'fi')).toBe('joulukuu 2026');
+    expect(formatMonth('2026-12', 'en')).toBe('December 2026');
   });
 });

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MeetingDetail } from '@shared/domain';
@@ -91,4 +91,4 @@ describe('search highlighting', () => {
   });
 });
 
-void within;
+

@@ -57,6 +57,13 @@ export function formatDate(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
 }
 
+/** `2025-03` → `maaliskuu 2025` / `March 2025`. */
+export function formatMonth(iso: string, language: Language): string {
+  const [year, month] = iso.split('-').map(Number);
+  if (!year || !month) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+}
+
 /** Today's date in the local time zone as `YYYY-MM-DD`. */
 export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '@shared/domain';
-import { formatDate, localeOf } from '../../app/i18n';
+import { formatDate, formatMonth } from '../../app/i18n';
 
 interface When {
   plannedDate: string | null;
@@ -10,13 +10,7 @@ interface When {
 /** A meeting's date, or its month while the day is open. */
 export function meetingWhen(m: When, language: Language, t: TFunction): string {
   if (m.plannedDate) return formatDate(m.plannedDate, language);
-  if (m.plannedMonth) {
-    const [year, month] = m.plannedMonth.split('-').map(Number);
-    const name = new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      Date.UTC(year ?? 2000, (month ?? 1) - 1, 1),
-    );
-    return t('meetings.monthOnly', { month: name });
-  }
+  if (m.plannedMonth) return t('meetings.monthOnly', { month: formatMonth(m.plannedMonth, language) });
   return t('meetings.noDate');
 }
 
