@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../electron/main/services/export/docx';
-import { defaultFontsDir, fontSetIn } from '../../electron/main/services/export/fonts';
+import { fontSetIn } from '../../electron/main/services/export/fonts';
 import { safeFileName, type ExportDocument } from '../../electron/main/services/export/model';
 import { renderPdf } from '../../electron/main/services/export/pdf';
-import { makeTempDir, removeTempDirs } from './helpers';
+import { FONTS_DIR, makeTempDir, removeTempDirs } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -49,7 +49,7 @@ const pdfText = (bytes: Buffer) => {
 
 describe('PDF', () => {
   it('is A4 with embedded fonts; every block is there with ä, ö and å intact; pages are numbered', () => {
-    const bytes = renderPdf(sample, fontSetIn(defaultFontsDir()));
+    const bytes = renderPdf(sample, fontSetIn(FONTS_DIR));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(bytes);
     for (const expected of ['Koeasiakirja', 'Älä ylitä öljyä', 'Huomio & <varoitus>', 'Väliotsikko', 'Kustannukset: Työnantaja maksaa', 'Jää Mäkelä', 'Päiväys ja allekirjoitus · hyväksytty', 'Työhyvinvointi', 'Kohta 40: pöytäkirja äänestyksestä ja yöpymisestä Åbossa']) {
@@ -73,9 +73,9 @@ describe('PDF', () => {
   });
 
   it('a watermark is printed on every page only when asked for', () => {
-    const marked = pdfText(renderPdf({ ...sample, watermark: 'LUONNOS' }, fontSetIn(defaultFontsDir())));
+    const marked = pdfText(renderPdf({ ...sample, watermark: 'LUONNOS' }, fontSetIn(FONTS_DIR)));
     expect(marked.match(/LUONNOS/g)?.length).toBe(marked.match(/Sivu \d+\//g)?.length);
-    expect(pdfText(renderPdf(sample, fontSetIn(defaultFontsDir())))).not.toContain('LUONNOS');
+    expect(pdfText(renderPdf(sample, fontSetIn(FONTS_DIR)))).not.toContain('LUONNOS');
   });
 });
 

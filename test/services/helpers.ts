@@ -12,6 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** The app's real migrations folder. */
 export const MIGRATIONS_DIR = resolve(here, '../../electron/main/services/db/migrations');
+export const FONTS_DIR = resolve(here, '../../resources/fonts');
 
 const tempDirs: string[] = [];
 
@@ -42,7 +43,7 @@ export function createTestBackend(dataDir: string, overrides: Partial<BackendCon
     mode: 'desktop',
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
-    fontsDir: resolve(here, '../../resources/fonts'),
+    fontsDir: FONTS_DIR,
     systemLocales: ['fi-FI', 'en-GB'],
     log: (error) => logged.push(error),
     ...overrides,

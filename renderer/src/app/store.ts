@@ -20,6 +20,10 @@ interface AppState {
   setFocusMode: (on: boolean) => void;
 }
 
+/** The system's languages: from the OS in the desktop app; in browser mode the browser is the OS. */
+const systemLocalesOf = (info: AppInfo | null): readonly string[] =>
+  info && info.systemLocales.length > 0 ? info.systemLocales : navigator.languages;
+
 /** App-wide state: what the store said at start-up, the language, and where the user is. */
 export const useAppStore = create<AppState>()((set, get) => ({
   status: 'loading',
@@ -32,22 +36,19 @@ export const useAppStore = create<AppState>()((set, get) => ({
   load: async () => {
     try {
       const info = await call('app.info');
-      const systemLocales = info.systemLocales.length > 0 ? info.systemLocales : [...navigator.languages];
       if (info.storeProblem) {
-        set({ status: 'ready', info, language: pickLanguage(null, systemLocales) });
+        set({ status: 'ready', info, language: pickLanguage(null, systemLocalesOf(info)) });
         return;
       }
       const [settings, programme] = await Promise.all([call('settings.get'), call('programme.get')]);
-      set({ status: 'ready', info, settings, programme, language: pickLanguage(settings.language, systemLocales) });
+      set({ status: 'ready', info, settings, programme, language: pickLanguage(settings.language, systemLocalesOf(info)) });
     } catch {
       set({ status: 'failed' });
     }
   },
   setLanguage: async (language) => {
     const settings = await call('settings.update', { language });
-    const info = get().info;
-    const systemLocales = info && info.systemLocales.length > 0 ? info.systemLocales : [...navigator.languages];
-    set({ settings, language: pickLanguage(settings.language, systemLocales) });
+    set({ settings, language: pickLanguage(settings.language, systemLocalesOf(get().info)) });
   },
   setProgramme: (programme) => set({ programme }),
   navigate: (section) => set({ section }),

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportInput, ExportResult } from '@shared/domain';
 import { renderDocx } from '../export/docx';
-import { defaultFontsDir, fontSetIn } from '../export/fonts';
+import { fontSetIn } from '../export/fonts';
 import { safeFileName } from '../export/model';
 import { renderPdf } from '../export/pdf';
 import type { HandlersOf } from '../handlers';
@@ -27,8 +27,8 @@ import {
 } from './service';
 
 export interface AgreementOptions {
-  /** Folder with the TTF fonts the PDF embeds (see export/fonts.ts); found automatically if absent. */
-  fontsDir?: string;
+  /** Folder with the TTF fonts the PDF embeds (see export/fonts.ts). */
+  fontsDir: string;
 }
 
 export interface ExportedFile {
@@ -78,7 +78,7 @@ type AgreementCall =
   | 'agreement.compare'
   | 'agreement.export';
 
-export const agreementHandlers = (db: Database, options: AgreementOptions = {}): HandlersOf<AgreementCall> => ({
+export const agreementHandlers = (db: Database, options: AgreementOptions): HandlersOf<AgreementCall> => ({
   'agreement.get': () => getAgreement(db),
   'agreement.start': (input) => startAgreement(db, input),
   'agreement.updatePracticalities': (input) => updatePracticalities(db, input),
@@ -95,7 +95,7 @@ export const agreementHandlers = (db: Database, options: AgreementOptions = {}):
   'agreement.compare': ({ from, to, language }) =>
     db.transaction(() => ({ from, to, sections: diffSnapshots(snapshotOf(db, from), snapshotOf(db, to), language) }))(),
   'agreement.export': async (input): Promise<ExportResult> => {
-    const file = await exportAgreement(db, input, options.fontsDir ?? defaultFontsDir());
+    const file = await exportAgreement(db, input, options.fontsDir);
     return { delivery: 'download', fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
   },
 });

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { MeetingRef, PlanAdd, PlanCancel, PlanChange, PlannedMeeting, PlanUpdate } from '@shared/domain';
 import { sqliteCode } from '../db/errors';
 import { AppError, fieldError } from '../errors';
@@ -15,28 +15,32 @@ const PLAN_COLUMNS = `id, number, planned_theme AS plannedTheme, planned_date AS
 type PlanRow = Omit<PlannedMeeting, 'hasContent' | 'history'>;
 
 /**
- * Tables that record something about a meeting, found from the schema itself: every table with a
- * foreign key to `meeting` except the plan's own history. A table a later feature adds counts too.
+ * "Has anything been recorded for this meeting?": notes, or a row in any table with a foreign key
+ * to `meeting` (except the plan's own history), found from the schema itself so that a table a
+ * later feature adds counts too. The schema cannot change while the store is open, so the query
+ * is built once per connection.
  */
-function contentTables(db: Database): string[] {
-  const rows = db
+const contentQueries = new WeakMap<Database, Statement<[{ id: number }], { has: number }>>();
+
+function contentQuery(db: Database): Statement<[{ id: number }], { has: number }> {
+  const cached = contentQueries.get(db);
+  if (cached) return cached;
+  const references = db
     .prepare(
-      `SELECT DISTINCT m.name AS name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+      `SELECT DISTINCT m.name AS tableName, f."from" AS columnName FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
        WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name <> 'meeting_plan_change'`,
     )
-    .all() as { name: string }[];
-  return rows.map((row) => row.name);
+    .all() as { tableName: string; columnName: string }[];
+  const checks = references.map(({ tableName, columnName }) => `EXISTS (SELECT 1 FROM "${tableName}" WHERE "${columnName}" = :id)`);
+  const statement = db.prepare<[{ id: number }], { has: number }>(
+    `SELECT (SELECT trim(notes) <> '' FROM meeting WHERE id = :id)${checks.map((check) => ` OR ${check}`).join('')} AS has`,
+  );
+  contentQueries.set(db, statement);
+  return statement;
 }
 
 export function meetingHasContent(db: Database, id: number): boolean {
-  const { notes } = db.prepare('SELECT notes FROM meeting WHERE id = ?').get(id) as { notes: string };
-  if (notes.trim() !== '') return true;
-  return contentTables(db).some((table) => {
-    const columns = db.prepare(`SELECT "from" AS col FROM pragma_foreign_key_list(?) WHERE "table" = 'meeting'`).all(table) as {
-      col: string;
-    }[];
-    return columns.some(({ col }) => db.prepare(`SELECT 1 FROM "${table}" WHERE "${col}" = ? LIMIT 1`).get(id) !== undefined);
-  });
+  return contentQuery(db).get({ id })?.has === 1;
 }
 
 function historyOf(db: Database, id: number): PlanChange[] {

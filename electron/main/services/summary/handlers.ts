@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ArchiveState, ExportResult, Language, SummaryDocument, SummarySettings } from '@shared/domain';
+import type { ArchiveState, ExportResult, SummaryDocument, SummarySettings } from '@shared/domain';
 import { SummaryDocument as SummaryDocumentSchema } from '@shared/domain';
 import { AppError } from '../errors';
 import { renderDocx } from '../export/docx';
@@ -18,9 +18,8 @@ const MIME = {
 } as const;
 
 export interface SummaryOptions {
+  /** Folder with the TTF fonts the PDF embeds (see export/fonts.ts). */
   fontsDir: string;
-  /** The UI's language when nothing was chosen for the report yet. */
-  defaultLanguage?: Language;
 }
 
 function archiveState(db: Database): ArchiveState {
@@ -51,9 +50,9 @@ export async function exportSummary(db: Database, format: 'pdf' | 'docx', fontsD
 type SummaryCall = 'summary.settings' | 'summary.saveSettings' | 'summary.preview' | 'summary.export' | 'summary.exports' | 'summary.archiveState' | 'summary.archive';
 
 export const summaryHandlers = (db: Database, options: SummaryOptions): HandlersOf<SummaryCall> => ({
-  'summary.settings': () => getSummarySettings(db, options.defaultLanguage),
+  'summary.settings': () => getSummarySettings(db),
   'summary.saveSettings': (input) => saveSummarySettings(db, input),
-  'summary.preview': () => currentDocument(db, getSummarySettings(db, options.defaultLanguage)),
+  'summary.preview': () => currentDocument(db, getSummarySettings(db)),
   'summary.export': async ({ format }): Promise<ExportResult> => {
     const file = await exportSummary(db, format, options.fontsDir);
     return { delivery: 'download', fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };

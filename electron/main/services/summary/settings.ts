@@ -1,20 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { ALL_SECTIONS_ON, SUMMARY_SECTIONS, SummarySections, type ExportLogEntry, type SummarySettings } from '@shared/domain';
-import type { Language } from '@shared/domain';
 
-const DEFAULTS = (language: Language): SummarySettings => ({
-  sections: ALL_SECTIONS_ON,
-  attendanceNames: false,
-  language,
-  conclusions: '',
-});
+const DEFAULTS: SummarySettings = { sections: ALL_SECTIONS_ON, attendanceNames: false, language: 'fi', conclusions: '' };
 
-/** The summary's settings; before the first change, every section on and counts instead of names. */
-export function getSummarySettings(db: Database, defaultLanguage: Language = 'fi'): SummarySettings {
+/** The summary's settings; before the first change: every section, counts instead of names, in Finnish. */
+export function getSummarySettings(db: Database): SummarySettings {
   const row = db
     .prepare('SELECT sections, attendance_names AS attendanceNames, language, conclusions FROM summary_settings WHERE id = 1')
-    .get() as { sections: string; attendanceNames: number; language: Language; conclusions: string } | undefined;
-  if (!row) return DEFAULTS(defaultLanguage);
+    .get() as { sections: string; attendanceNames: number; language: SummarySettings['language']; conclusions: string } | undefined;
+  if (!row) return DEFAULTS;
   const sections = SummarySections.safeParse(JSON.parse(row.sections));
   return {
     sections: sections.success ? sections.data : ALL_SECTIONS_ON,
