@@ -156,13 +156,21 @@ const MAX_GOAL_TEXT = 500;
 export function syncGoalItems(db: Database, goals: AgreementGoal[]): void {
   if (isLocked(db, 'evaluation')) return;
   const existing = db
-    .prepare(`SELECT id, goal_id AS goalId, goal_kind AS goalKind FROM feedback_question WHERE instrument = 'evaluation' AND preset = 'goal'`)
-    .all() as { id: number; goalId: number | null; goalKind: string | null }[];
+    .prepare(
+      `SELECT id, goal_id AS goalId, goal_kind AS goalKind, text FROM feedback_question
+       WHERE instrument = 'evaluation' AND preset = 'goal' ORDER BY position`,
+    )
+    .all() as { id: number; goalId: number | null; goalKind: string | null; text: string }[];
   const keyOf = (kind: string | null, id: number | null) => `${kind}:${id}`;
   const wanted = goals
     .map((goal) => ({ ...goal, text: goal.text.trim().slice(0, MAX_GOAL_TEXT) }))
     .filter((goal) => goal.text !== '')
     .slice(0, MAX_GOAL_ITEMS);
+  // Already in step with the agreement (the usual case when the questions are only read): no write.
+  const inStep =
+    existing.length === wanted.length &&
+    wanted.every((goal, i) => existing[i]!.goalId === goal.id && existing[i]!.goalKind === goal.kind && existing[i]!.text === goal.text);
+  if (inStep) return;
   const wantedKeys = new Set(wanted.map((goal) => keyOf(goal.kind, goal.id)));
   const byKey = new Map(existing.map((row) => [keyOf(row.goalKind, row.goalId), row.id]));
 

@@ -27,7 +27,7 @@ import { FormFailure } from '../../components/FormFailure';
 /** The summary builder: choose sections, write conclusions, see the document, export it. */
 export function SummaryPage() {
   const { t } = useTranslation();
-  const { settings, preview, log, archive, load, refresh } = useSummaryStore();
+  const { settings, preview, log, archive, load, refresh, refreshPreview } = useSummaryStore();
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
@@ -50,7 +50,7 @@ export function SummaryPage() {
       )}
       <div className="summary-layout">
         <div className="summary-side">
-          {settings && !archive?.archivedAt && <SettingsForm settings={settings} onSaved={() => void refresh()} />}
+          {settings && !archive?.archivedAt && <SettingsForm settings={settings} onSaved={() => void refreshPreview()} />}
           <ExportPanel onExported={() => void refresh()} />
           <ExportLog log={log} />
           {archive && !archive.archivedAt && <CloseProgramme canClose={log.length > 0} onClosed={() => void refresh()} />}

@@ -9,8 +9,10 @@ interface SummaryState {
   archive: ArchiveState | null;
   /** Loads the settings once, then the document, log and archive state. */
   load: () => Promise<void>;
-  /** Re-reads what a change can affect: the document, the export log, the archive state. */
+  /** Re-reads what an export or closing can change: the document, the export log, the archive state. */
   refresh: () => Promise<void>;
+  /** Re-reads the document only: all a change of settings affects. */
+  refreshPreview: () => Promise<void>;
 }
 
 export const useSummaryStore = create<SummaryState>()((set, get) => ({
@@ -26,4 +28,5 @@ export const useSummaryStore = create<SummaryState>()((set, get) => ({
     const [preview, log, archive] = await Promise.all([call('summary.preview'), call('summary.exports'), call('summary.archiveState')]);
     set({ preview, log, archive });
   },
+  refreshPreview: async () => set({ preview: await call('summary.preview') }),
 }));
