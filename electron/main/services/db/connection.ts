@@ -87,6 +87,7 @@ export function openDatabase({ path, migrations, key, beforeMigrate }: OpenOptio
       createPrivateFile(path);
     }
     db = openFile(path, key, { fileMustExist: true, timeout: 5000 });
+    keys.set(db, key);
     // Read before any write: a file that is not a database (or has another key), is damaged or
     // comes from a newer app fails here, untouched (even switching the journal mode writes).
     const check = db.pragma('quick_check', { simple: true });
@@ -97,7 +98,6 @@ export function openDatabase({ path, migrations, key, beforeMigrate }: OpenOptio
     db.pragma('foreign_keys = ON');
     if (!isNew && schemaVersion(db) < migrations.length) beforeMigrate?.(db);
     migrate(db, migrations, path);
-    keys.set(db, key);
     return db;
   } catch (error) {
     db?.close();
