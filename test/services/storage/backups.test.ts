@@ -50,6 +50,7 @@ describe('automatic backups', () => {
   it('makes one before the programme is closed', async () => {
     const backend = start();
     call(backend, 'programme.setup', validSetup());
+    expectOk(await backend.call('summary.export', { format: 'pdf' }));
     expectOk(await backend.call('summary.archive', { confirm: 'DELETE' }));
     const beforeClose = backupsOf(backend).find((b) => b.reason === 'beforeClose');
     expect(beforeClose).toMatchObject({ programmeName: validSetup().programme.name, usable: true });
