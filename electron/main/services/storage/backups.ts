@@ -122,7 +122,8 @@ function prune(dir: string, _now: Date): void {
 export function removePartials(databasePath: string): void {
   const dir = backupsDirOf(databasePath);
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name.endsWith(PARTIAL)) rmSync(join(dir, name), { force: true });
+  // A copy's own rollback journal (`….partial-journal`) goes with it.
+  for (const name of readdirSync(dir)) if (name.includes(PARTIAL)) rmSync(join(dir, name), { force: true });
 }
 
 export interface CopyCheck {

@@ -80,6 +80,9 @@ export function recoverInterrupted(path: string): void {
     if (existsSync(path)) shredFile(old);
     else replaceFile(old, path);
   }
-  rmSync(path + ENCRYPTING, { force: true });
-  rmSync(path + INCOMING, { force: true });
+  // Each half-written copy, with the rollback journal VACUUM INTO keeps while it writes.
+  for (const copy of [path + ENCRYPTING, path + INCOMING]) {
+    rmSync(copy, { force: true });
+    rmSync(`${copy}-journal`, { force: true });
+  }
 }
