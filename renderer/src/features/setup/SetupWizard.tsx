@@ -109,7 +109,7 @@ export function SetupWizard() {
         )}
       </div>
       {step === 1 && (
-        <section className="card setup-card" aria-labelledby="setup-restore-heading">
+        <section className="card setup-card setup-restore" aria-labelledby="setup-restore-heading">
           <h2 id="setup-restore-heading">{t('setup.restoreTitle')}</h2>
           <p className="muted">{t('setup.restoreIntro')}</p>
           <RestoreFromFile />

@@ -66,7 +66,7 @@ export function AppLockSettings() {
         isNew
       />
       <PassphraseField label={t('storage.passphrase.repeat')} value={repeat} onChange={setRepeat} error={errors.repeat} isNew />
-      <RadioGroup className="radio-group" value={idle} onChange={setIdle} orientation="horizontal">
+      <RadioGroup className="radio-group" value={idle} onChange={setIdle}>
         <Label className="field-label">{t('storage.lock.idle')}</Label>
         <Radio value={NEVER} className="radio">
           {t('storage.lock.onlyAtStart')}

@@ -8,6 +8,7 @@ import { FormFailure } from '../../components/FormFailure';
 import { issueAt, storageFailure } from './errors';
 import { PassphraseField } from './PassphraseField';
 import { useStorageStore } from './store';
+import './storage.css';
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

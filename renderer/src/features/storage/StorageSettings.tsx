@@ -5,6 +5,7 @@ import { BackupList } from './BackupList';
 import { ExportAll } from './ExportAll';
 import { RestoreFromFile } from './RestoreFromFile';
 import { useStorageStore } from './store';
+import './storage.css';
 
 /** Settings: backups, moving to a new computer, and the app lock. */
 export function StorageSettings() {
