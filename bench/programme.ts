@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createBackend, type Backend } from '../electron/main/services/backend';
+import { fixedKey, type KeyAccess } from '../electron/main/services/storage/keyring';
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../electron/main/services/db/migrations');
 
@@ -29,6 +31,8 @@ export function text(bytes: number, seed: number): string {
 
 export interface BenchProgramme {
   backend: Backend;
+  /** The store's key, for reopening the same folder. */
+  keys: KeyAccess;
   dataDir: string;
   meetingIds: number[];
 }
@@ -36,7 +40,9 @@ export interface BenchProgramme {
 /** A programme with `meetings` meetings, each with notes of `notesBytes`, themes, actions and an idea. */
 export function buildProgramme(meetings: number, notesBytes: number): BenchProgramme {
   const dataDir = mkdtempSync(join(tmpdir(), 'vertaistuki-bench-'));
+  const keys = fixedKey(randomBytes(32));
   const backend = createBackend({
+    keys,
     appName: 'Vertaistuki',
     appVersion: 'bench',
     mode: 'browser',
@@ -75,5 +81,5 @@ export function buildProgramme(meetings: number, notesBytes: number): BenchProgr
     }
     must('meetings.setHeld', { id, held: true });
   }
-  return { backend, dataDir, meetingIds };
+  return { backend, keys, dataDir, meetingIds };
 }

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { fixedKey } from '../electron/main/services/storage/keyring';
 import { performance } from 'node:perf_hooks';
 import { startBrowserMode } from '../electron/main/browser-mode/server';
 import { backendCaller, buildLeakFixture } from '../test/services/summary-fixture';
@@ -32,7 +34,7 @@ const summarise = (name: string, samples: number[], target?: number): Row => ({
 });
 
 async function autosave(): Promise<Row[]> {
-  const { backend, dataDir, meetingIds } = buildProgramme(6, 20_000);
+  const { backend, dataDir, meetingIds, keys } = buildProgramme(6, 20_000);
   const id = meetingIds[0]!;
   const inProcess: number[] = [];
   let notes = text(20_000, 7);
@@ -45,7 +47,7 @@ async function autosave(): Promise<Row[]> {
   }
   backend.close();
 
-  const server = await startBrowserMode({ dataDir, appVersion: 'bench', staticDir: dataDir });
+  const server = await startBrowserMode({ dataDir, appVersion: 'bench', staticDir: dataDir, keys });
   const overHttp: number[] = [];
   for (let i = 0; i < 300; i++) {
     notes += ` http ${i}`;
@@ -100,6 +102,7 @@ async function exports(): Promise<Row[]> {
   };
   const dataDir = mkdtempSync(join(tmpdir(), 'vertaistuki-bench-'));
   const small = createBackend({
+    keys: fixedKey(randomBytes(32)),
     appName: 'Vertaistuki',
     appVersion: 'bench',
     mode: 'browser',

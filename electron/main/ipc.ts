@@ -10,11 +10,12 @@ import type { Backend } from './services/backend';
 type TrustCheck = (event: IpcMainInvokeEvent | IpcMainEvent) => boolean;
 
 /** Calls that answer a file: the desktop app asks where to save it instead of downloading. */
-const FILE_CALLS: ReadonlySet<CallName> = new Set(['agreement.export', 'summary.export']);
+const FILE_CALLS: ReadonlySet<CallName> = new Set(['agreement.export', 'summary.export', 'storage.exportAll']);
 
 const FILTERS: Record<string, Electron.FileFilter> = {
   '.pdf': { name: 'PDF', extensions: ['pdf'] },
   '.docx': { name: 'Word', extensions: ['docx'] },
+  '.vertaistuki': { name: 'Vertaistuki', extensions: ['vertaistuki'] },
 };
 
 async function saveWithDialog(event: IpcMainInvokeEvent, envelope: Envelope<unknown>): Promise<Envelope<ExportResult>> {

@@ -5,6 +5,7 @@ import { coreCalls } from './core';
 import { feedbackCalls } from './feedback';
 import { meetingCalls } from './meetings';
 import { planCalls } from './plan';
+import { storageCalls } from './storage';
 import { summaryCalls } from './summary';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...meetingCalls,
   ...feedbackCalls,
   ...summaryCalls,
+  ...storageCalls,
 } as const;
 
 export type Contract = typeof contract;

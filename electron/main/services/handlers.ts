@@ -4,7 +4,15 @@ import type { CallName, CallOutput, ParsedInput } from '@shared/contract';
  * Calls whose handler is asynchronous (rendering a DOCX is). Everything else answers at once:
  * better-sqlite3 is synchronous, so a write and its transaction finish before the handler returns.
  */
-export const ASYNC_CALLS = ['agreement.export', 'summary.export'] as const satisfies readonly CallName[];
+export const ASYNC_CALLS = [
+  'agreement.export',
+  'summary.export',
+  'storage.unlock',
+  'storage.choosePassphrase',
+  'storage.setAppLock',
+  'storage.exportAll',
+  'storage.importFile',
+] as const satisfies readonly CallName[];
 type AsyncCall = (typeof ASYNC_CALLS)[number];
 
 /** One handler per contract entry; input is already validated by the dispatcher. */
