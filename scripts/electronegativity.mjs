@@ -1,0 +1,56 @@
+// Runs Electronegativity (Doyensec's Electron security scanner) over the built app in `out/` and
+// prints its findings as JSON lines, one per finding: {id, file, line}. test/config/electronegativity.test.ts
+// compares them with the accepted list. The CLI exits 0 whatever it finds, so only its output counts.
+//
+// Offline on purpose: the CLI fetches its translations from the network on every run, and its
+// AvailableSecurityFixesGlobalCheck fetches Electron's release list. The first is replaced by the
+// English strings it ships; the second check is left out (the Electron version is pinned in
+// package.json and upgraded deliberately).
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = resolve(import.meta.dirname, '..');
+const input = resolve(root, process.argv[2] ?? 'out');
+const packageDir = dirname(require.resolve('@doyensec/electronegativity/package.json'));
+const i18nModule = join(packageDir, 'dist/locales/i18n.js');
+
+const localI18n = async () => {
+  const i18n = require(require.resolve('i18n', { paths: [packageDir] }));
+  i18n.configure({
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    directory: dirname(i18nModule),
+    updateFiles: false,
+    objectNotation: true,
+    register: global,
+  });
+  i18n.setLocale('en-US');
+};
+require.cache[i18nModule] = { id: i18nModule, filename: i18nModule, loaded: true, exports: { __esModule: true, default: localI18n } };
+
+const run = require(join(packageDir, 'dist/runner.js'));
+const electronVersion = require('electron/package.json').version;
+
+run({
+  input,
+  customScan: [],
+  excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+  electronVersionOverride: electronVersion,
+  parserPlugins: [],
+})
+  .then(({ issues, errors, atomicChecks, globalChecks }) => {
+    if (errors.length > 0) throw new Error(`Electronegativity could not parse: ${errors.map((e) => `${e.file}: ${e.message}`).join(", ")}`);
+    const findings = issues.map((issue) => ({
+      id: issue.id,
+      file: relative(root, issue.file).split('\\').join('/'),
+      line: issue.location.line,
+      manualReview: Boolean(issue.manualReview),
+      description: issue.description,
+    }));
+    process.stdout.write(`${JSON.stringify({ electronVersion, atomicChecks, globalChecks, findings })}\n`);
+  })
+  .catch((error) => {
+    console.error(`Electronegativity failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
