@@ -322,6 +322,9 @@ export class FakeApp extends EventEmitter {
     mkdirSync(FAKE_HOMES, { recursive: true });
     const home = mkdtempSync(join(FAKE_HOMES, 'home-'));
     this.paths = { userData: join(home, 'userData'), documents: join(home, 'documents'), temp: tmpdir(), home };
+    // Electron creates userData on start; a real home has a documents folder.
+    mkdirSync(this.paths['userData']!);
+    mkdirSync(this.paths['documents']!);
   }
   getName(): string {
     return this.name;

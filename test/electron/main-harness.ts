@@ -17,6 +17,13 @@ function assertBundleIsCurrent(): void {
   if (newer) throw new Error(`${newer} is newer than out/main/index.js: run \`npm run build\` first.`);
 }
 
+const launched: (typeof FakeElectron)[] = [];
+
+/** Call from afterEach: quits every app launched, so each closes its store. */
+export function quitAll(): void {
+  for (const electron of launched.splice(0)) electron.app.quit();
+}
+
 export interface Launch {
   isPackaged?: boolean;
   env?: Record<string, string>;
@@ -48,6 +55,7 @@ export async function launchMain({ isPackaged = true, env = {}, argv = [], lock 
       else process.env[key] = value;
     }
   }
+  launched.push(electron);
   await electron.settle();
   return electron;
 }
