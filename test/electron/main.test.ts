@@ -71,6 +71,35 @@ describe('main: development switches', () => {
   });
 });
 
+describe('main: every denial handler is installed', () => {
+  it('on the session and on every page, before it loads anything', async () => {
+    const electron = await launchMain();
+    const ses = electron.session.defaultSession;
+    for (const [name, handler] of Object.entries({
+      permissionRequestHandler: ses.permissionRequestHandler,
+      permissionCheckHandler: ses.permissionCheckHandler,
+      devicePermissionHandler: ses.devicePermissionHandler,
+      displayMediaRequestHandler: ses.displayMediaRequestHandler,
+      bluetoothPairingHandler: ses.bluetoothPairingHandler,
+      beforeRequest: ses.beforeRequest,
+    })) {
+      expect(handler, name).toBeTypeOf('function');
+    }
+    for (const event of ['will-download', 'select-hid-device', 'select-serial-port', 'select-usb-device']) {
+      expect(ses.listenerCount(event), event).toBe(1);
+    }
+    // Any page, not only the app window: a page made later gets the same guards.
+    const appWindow = theWindow(electron);
+    const later = new electron.BrowserWindow();
+    for (const contents of [appWindow.webContents, later.webContents]) {
+      for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview', 'select-bluetooth-device', 'devtools-opened']) {
+        expect(contents.listenerCount(event), event).toBe(1);
+      }
+      expect(contents.windowOpenHandler?.({ url: 'app://vertaistuki/index.html' })).toEqual({ action: 'deny' });
+    }
+  });
+});
+
 describe('main: one instance', () => {
   it('a second launch quits at once and opens nothing', async () => {
     const electron = await launchMain({ lock: false });
