@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserWindow } from 'electron';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES_CHANNEL, channelOf } from '@shared/channels';
 import { CALL_NAMES } from '@shared/contract';
@@ -19,7 +20,8 @@ beforeEach(async () => {
   backend = createTestBackend(makeTempDir());
   window = new electron.BrowserWindow();
   await window.loadURL('app://vertaistuki/index.html');
-  host = registerIpc(backend, createSenderCheck(() => window, undefined));
+  // The fake stands in for the real window type: ipc.ts uses only what the fake has.
+  host = registerIpc(backend, createSenderCheck(() => window as unknown as BrowserWindow, undefined));
 });
 afterEach(() => {
   backend.close();
