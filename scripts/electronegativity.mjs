@@ -1,13 +1,15 @@
 // Runs Electronegativity (Doyensec's Electron security scanner) over the built app in `out/` and
-// prints its findings as JSON lines, one per finding: {id, file, line}. test/config/electronegativity.test.ts
-// compares them with the accepted list. The CLI exits 0 whatever it finds, so only its output counts.
+// prints its findings as one JSON object: each finding's check id, file, line and that line's code.
+// test/config/electronegativity.test.ts compares them with test/config/electronegativity-accepted.json.
+// The CLI exits 0 whatever it finds, so only its output counts. Usage: node scripts/electronegativity.mjs [dir]
 //
 // Offline on purpose: the CLI fetches its translations from the network on every run, and its
 // AvailableSecurityFixesGlobalCheck fetches Electron's release list. The first is replaced by the
 // English strings it ships; the second check is left out (the Electron version is pinned in
 // package.json and upgraded deliberately).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
@@ -41,10 +43,15 @@ run({
 })
   .then(({ issues, errors, atomicChecks, globalChecks }) => {
     if (errors.length > 0) throw new Error(`Electronegativity could not parse: ${errors.map((e) => `${e.file}: ${e.message}`).join(", ")}`);
+    const codeAt = (file, line) => {
+      if (!isAbsolute(file)) return ''; // global checks report 'N/A'
+      return (readFileSync(file, 'utf8').split('\n')[line - 1] ?? '').trim().slice(0, 160);
+    };
     const findings = issues.map((issue) => ({
       id: issue.id,
-      file: relative(root, issue.file).split('\\').join('/'),
+      file: isAbsolute(issue.file) ? relative(root, issue.file).split('\\').join('/') : issue.file,
       line: issue.location.line,
+      code: codeAt(issue.file, issue.location.line),
       manualReview: Boolean(issue.manualReview),
       description: issue.description,
     }));

@@ -503,7 +503,8 @@ describe('browser mode: dev:web (Vite)', () => {
 
   it('keeps the open-in-editor endpoint to its own page', { timeout: 60_000 }, async () => {
     const path = `/__open-in-editor?file=${encodeURIComponent(join(ROOT, 'package.json'))}`;
-    for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }, { origin: 'http://evil.example' }]) {
+    const tries: Record<string, string>[] = [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }, { origin: 'http://evil.example' }];
+    for (const headers of tries) {
       expect((await send({ port: dev.port, path, headers })).status, JSON.stringify(headers)).toBe(403);
     }
   });
