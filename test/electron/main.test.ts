@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CSP } from '@shared/csp';
 import { CALL_NAMES } from '@shared/contract';
 import { channelOf, CALL_NAMES_CHANNEL } from '@shared/channels';
-import { launchMain, quitAll, theWindow } from './main-harness';
+import { MAIN_BUNDLE, launchMain, quitAll, theWindow } from './main-harness';
 import { removeFakeHomes, settle, type SaveDialogAnswer } from './fake-electron';
 import { validSetup } from '../services/helpers';
 
@@ -23,6 +23,7 @@ describe('main: development switches', () => {
     const electron = await launchMain({ isPackaged: true, env: { ELECTRON_RENDERER_URL: EVIL } });
     const window = theWindow(electron);
     expect(window.loaded).toEqual([{ kind: 'url', target: 'app://vertaistuki/index.html' }]);
+    expect(readFileSync(MAIN_BUNDLE, 'utf8')).not.toMatch(/\.loadFile\(|["']file:\/\//); // file:// is not used at all
     expect(window.options.webPreferences).toMatchObject({ devTools: false, sandbox: true, contextIsolation: true });
 
     const ses = electron.session.defaultSession;
