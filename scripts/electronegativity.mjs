@@ -7,13 +7,29 @@
 // AvailableSecurityFixesGlobalCheck fetches Electron's release list. The first is replaced by the
 // English strings it ships; the second check is left out (the Electron version is pinned in
 // package.json and upgraded deliberately).
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
-const input = resolve(root, process.argv[2] ?? 'out');
+
+/**
+ * By default, what the installers ship: out/main, out/preload and out/renderer (not out/web, the
+ * browser-mode build), copied side by side so that the global checks see them together.
+ */
+function shippedCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'vertaistuki-electronegativity-'));
+  for (const part of ['main', 'preload', 'renderer']) {
+    cpSync(join(root, 'out', part), join(dir, 'out', part), { recursive: true, filter: (path) => !/\.(ttf|sql)$/.test(path) });
+  }
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+const given = process.argv[2];
+const scanRoot = given ? root : shippedCopy();
+const input = given ? resolve(root, given) : join(scanRoot, 'out');
 const packageDir = dirname(require.resolve('@doyensec/electronegativity/package.json'));
 const i18nModule = join(packageDir, 'dist/locales/i18n.js');
 
@@ -49,7 +65,7 @@ run({
     };
     const findings = issues.map((issue) => ({
       id: issue.id,
-      file: isAbsolute(issue.file) ? relative(root, issue.file).split('\\').join('/') : issue.file,
+      file: isAbsolute(issue.file) ? relative(scanRoot, issue.file).split('\\').join('/') : issue.file,
       line: issue.location.line,
       code: codeAt(issue.file, issue.location.line),
       manualReview: Boolean(issue.manualReview),
