@@ -12,7 +12,16 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{services,shared,config,electron}/**/*.test.ts'],
+          include: ['test/{services,shared,config}/**/*.test.ts'],
+        },
+      },
+      {
+        // Main-process code under a hand-written fake of the `electron` module (no binary needed).
+        resolve: { alias: { ...alias, electron: resolve(import.meta.dirname, 'test/electron/fake-electron.ts') } },
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['test/electron/**/*.test.ts'],
         },
       },
       {

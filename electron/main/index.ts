@@ -1,20 +1,23 @@
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, safeStorage, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, Menu, safeStorage } from 'electron';
 import { openDataKey } from './data-key';
 import { localDataFolder, moveDataFolder } from './data-folder';
-import { registerIpc } from './ipc';
+import { createSenderCheck, registerIpc, type IpcHost } from './ipc';
+import { readLaunchOptions } from './launch-policy';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { APP_ENTRY } from './protocol-policy';
 import { hardenApp } from './security';
-import { isAppUrl, secureWebPreferences } from './security-policy';
+import { secureWebPreferences } from './security-policy';
 import { createBackend, type Backend } from './services/backend';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-/** Everything the window may load lives under the app's own folder (inside the asar when packaged). */
-const appRoot = `${pathToFileURL(join(here, '..')).href}/`;
+/** Development switches (ELECTRON_RENDERER_URL, DevTools) count only when the app is not packaged. */
+const launch = readLaunchOptions({ isPackaged: app.isPackaged, env: process.env, argv: process.argv });
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
+let ipc: IpcHost | null = null;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -25,68 +28,87 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Vertaistuki',
     backgroundColor: '#f7f6f2',
-    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'), { devTools: launch.devTools, platform: process.platform }),
   });
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  void window.loadURL(launch.devServerUrl ?? APP_ENTRY);
   return window;
 }
 
-const isTrustedSender = (event: IpcMainInvokeEvent | IpcMainEvent): boolean =>
-  mainWindow !== null &&
-  event.sender === mainWindow.webContents &&
-  event.senderFrame !== null &&
-  event.senderFrame === mainWindow.webContents.mainFrame &&
-  isAppUrl(event.senderFrame.url, appRoot, devServerUrl);
+/**
+ * No menu bar on Windows and Linux, so Alt+letter reaches meeting mode's shortcuts;
+ * macOS keeps the standard app and edit menus (copy and paste live there).
+ */
+function setApplicationMenu(): void {
+  Menu.setApplicationMenu(
+    process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
+  );
+}
 
-// Windows: keep the data out of the roaming profile (moved once from %APPDATA% if it was there).
-const localData = localDataFolder(process.platform, process.env, app.getName());
-if (localData) {
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function onReady(): Promise<void> {
+  hardenApp({ devServerUrl: launch.devServerUrl, devTools: launch.devTools, platform: process.platform });
+  handleAppProtocol(join(here, '../renderer'));
+  setApplicationMenu();
+  const keys = await openDataKey({ safeStorage, platform: process.platform, dataDir: app.getPath('userData') });
+  backend = createBackend({
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    mode: 'desktop',
+    dataDir: app.getPath('userData'),
+    migrationsDir: join(here, 'migrations'),
+    fontsDir: join(here, 'fonts'),
+    systemLocales: app.getPreferredSystemLanguages(),
+    keys,
+    log: (error) => console.error(error),
+  });
+  ipc = registerIpc(backend, createSenderCheck(() => mainWindow, launch.devServerUrl));
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** The store closes last: a save still on its way (the window's close flush) is answered first. */
+function closeBackendWhenSettled(event: Electron.Event): void {
+  if (!backend) return;
+  if (ipc && ipc.pending() > 0) {
+    event.preventDefault();
+    void ipc.settled().then(() => app.quit());
+    return;
+  }
+  backend.close();
+  backend = null;
+}
+
+/** Windows: keep the data out of the roaming profile (moved once from %APPDATA% if it was there). */
+function useLocalDataFolder(): void {
+  const localData = localDataFolder(process.platform, process.env, app.getName());
+  if (!localData) return;
   const roaming = app.getPath('userData');
   app.setPath('userData', localData);
   moveDataFolder(roaming, localData);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+function start(): void {
+  registerAppScheme(); // must happen before ready
   app.enableSandbox();
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
-
-  void app.whenReady().then(async () => {
-    hardenApp(appRoot, devServerUrl);
-    // No menu bar on Windows and Linux, so Alt+letter reaches meeting mode's shortcuts;
-    // macOS keeps the standard app and edit menus (copy and paste live there).
-    Menu.setApplicationMenu(
-      process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
-    );
-    const keys = await openDataKey({ safeStorage, platform: process.platform, dataDir: app.getPath('userData') });
-    backend = createBackend({
-      appName: app.getName(),
-      appVersion: app.getVersion(),
-      mode: 'desktop',
-      dataDir: app.getPath('userData'),
-      migrationsDir: join(here, 'migrations'),
-      fontsDir: join(here, 'fonts'),
-      systemLocales: app.getPreferredSystemLanguages(),
-      keys,
-      log: (error) => console.error(error),
-    });
-    registerIpc(backend, isTrustedSender);
-    mainWindow = createWindow();
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
-  });
-
+  app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    backend?.close();
-    backend = null;
-  });
+  app.on('will-quit', closeBackendWhenSettled);
+  void app.whenReady().then(onReady);
+}
+
+if (launch.refusedSwitch) {
+  console.error(`Vertaistuki does not start with --${launch.refusedSwitch}: debugging switches work only in a development build.`);
+  app.exit(1);
+} else {
+  useLocalDataFolder(); // before the single-instance lock, which lives in the data folder
+  if (app.requestSingleInstanceLock()) start();
+  else app.quit();
 }

@@ -6,8 +6,10 @@ import { CALL_NAMES, channelOf, type CallName } from '@shared/contract';
 import { fail, ok, type Envelope } from '@shared/envelope';
 import type { ExportResult } from '@shared/domain';
 import type { Backend } from './services/backend';
+import { isAppUrl } from './security-policy';
 
-type TrustCheck = (event: IpcMainInvokeEvent | IpcMainEvent) => boolean;
+type IpcEvent = IpcMainInvokeEvent | IpcMainEvent;
+export type TrustCheck = (event: IpcEvent) => boolean;
 
 /** Calls that answer a file: the desktop app asks where to save it instead of downloading. */
 const FILE_CALLS: ReadonlySet<CallName> = new Set(['agreement.export', 'summary.export', 'storage.exportAll']);
@@ -17,6 +19,24 @@ const FILTERS: Record<string, Electron.FileFilter> = {
   '.docx': { name: 'Word', extensions: ['docx'] },
   '.vertaistuki': { name: 'Vertaistuki', extensions: ['vertaistuki'] },
 };
+
+/**
+ * A call is trusted only from the main frame of the app's one window, showing the app's own
+ * origin: not another window, not a subframe, not a page the window was somehow made to show.
+ */
+export function createSenderCheck(getWindow: () => BrowserWindow | null, devServerUrl: string | undefined): TrustCheck {
+  return (event) => {
+    const window = getWindow();
+    if (!window || window.isDestroyed()) return false;
+    const frame = event.senderFrame;
+    return (
+      event.sender === window.webContents &&
+      frame !== null &&
+      frame === window.webContents.mainFrame &&
+      isAppUrl(frame.url, devServerUrl)
+    );
+  };
+}
 
 async function saveWithDialog(event: IpcMainInvokeEvent, envelope: Envelope<unknown>): Promise<Envelope<ExportResult>> {
   if (!envelope.ok) return envelope;
@@ -37,16 +57,36 @@ async function saveWithDialog(event: IpcMainInvokeEvent, envelope: Envelope<unkn
   return ok({ delivery: 'saved', fileName: basename(choice.filePath), path: choice.filePath });
 }
 
+export interface IpcHost {
+  /** Resolves once every call that has started has answered (closing waits for it). */
+  settled: () => Promise<void>;
+  pending: () => number;
+}
+
 /** One handler per contract entry. Calls from any frame other than our own window's are refused. */
-export function registerIpc(backend: Backend, isTrustedSender: TrustCheck): void {
+export function registerIpc(backend: Backend, isTrustedSender: TrustCheck): IpcHost {
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+    return work;
+  };
+
   ipcMain.on(CALL_NAMES_CHANNEL, (event) => {
     event.returnValue = isTrustedSender(event) ? CALL_NAMES : [];
   });
   for (const name of CALL_NAMES) {
-    ipcMain.handle(channelOf(name), async (event, input: unknown) => {
+    ipcMain.handle(channelOf(name), (event, input: unknown) => {
       if (!isTrustedSender(event)) return fail('unknown_call', 'Refused: the call did not come from the app window.');
-      const envelope = await backend.call(name, input);
-      return FILE_CALLS.has(name) ? saveWithDialog(event, envelope) : envelope;
+      return track(
+        backend.call(name, input).then((envelope) => (FILE_CALLS.has(name) ? saveWithDialog(event, envelope) : envelope)),
+      );
     });
   }
+  return {
+    settled: async () => {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    pending: () => inFlight.size,
+  };
 }

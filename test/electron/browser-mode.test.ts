@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -420,5 +420,95 @@ describe('browser mode CLI process', () => {
 
     const after = await send({ port, path: '/' });
     expect(after.status).toBe(200);
+  });
+});
+
+describe('browser mode: other origins and framing', () => {
+  const own = () => `http://127.0.0.1:${server.port}`;
+
+  it.each(['http://evil.example', 'http://127.0.0.1:1', 'http://localhost:PORT', 'null'])(
+    'refuses an API call with the right token from Origin %s, and changes nothing',
+    async (origin) => {
+      const reply = await api('settings.update', { language: 'fi' }, server.token, { origin: origin.replace('PORT', String(server.port)) });
+      expect(reply.status).toBe(403);
+      expect(reply.body).not.toContain('"ok"');
+      expect(storeState(server.backend).settings).toEqual({ language: null });
+    },
+  );
+
+  it('answers its own origin, so the check above can fail', async () => {
+    const reply = await api('settings.update', { language: 'fi' }, server.token, { origin: own(), 'sec-fetch-site': 'same-origin' });
+    expect(reply.status).toBe(200);
+    expect(storeState(server.backend).settings).toEqual({ language: 'fi' });
+  });
+
+  it.each(['cross-site', 'same-site'])('refuses pages and calls a browser marks Sec-Fetch-Site: %s', async (site) => {
+    expect((await send({ port: server.port, path: '/', headers: { 'sec-fetch-site': site } })).status).toBe(403);
+    expect((await api('settings.update', { language: 'fi' }, server.token, { 'sec-fetch-site': site })).status).toBe(403);
+    expect(storeState(server.backend).settings).toEqual({ language: null });
+    expect((await send({ port: server.port, path: '/', headers: { 'sec-fetch-site': 'none' } })).status).toBe(200); // typed in the address bar
+  });
+
+  it('may not be framed: X-Frame-Options DENY and frame-ancestors none on pages and answers', async () => {
+    const page = await send({ port: server.port, path: '/' });
+    const answer = await api('app.info', undefined);
+    for (const reply of [page, answer]) {
+      expect(reply.headers['x-frame-options']).toBe('DENY');
+      expect(String(reply.headers['content-security-policy'])).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+    }
+    expect(String(page.headers['content-security-policy'])).toMatch(/^default-src 'none'; script-src 'self'/);
+  });
+});
+
+describe('browser mode: dev:web (Vite)', () => {
+  let dev: BrowserModeServer;
+  let devDir: string;
+  beforeEach(async () => {
+    // The data folder where dev:web keeps it by default, inside the project: .tmp/<unique>/.
+    devDir = join(ROOT, '.tmp', `browser-mode-test-${process.pid}-${Date.now()}`);
+    dev = await startBrowserMode({ dataDir: devDir, appVersion: '0.0.0-test', dev: true, keys: fixedKey(testKeyFor(devDir)), log: () => undefined });
+  });
+  afterEach(async () => {
+    await dev.close();
+    rmSync(devDir, { recursive: true, force: true });
+  });
+
+  it('serves the renderer, but no file of the data folder and no SQLite file', { timeout: 60_000 }, async () => {
+    const database = join(devDir, 'vertaistuki.sqlite');
+    const head = readFileSync(database).subarray(0, 64).toString('latin1'); // the premise: the store is there (encrypted)
+    expect(head).toHaveLength(64);
+    writeFileSync(join(ROOT, '.tmp', `loose-${process.pid}.sqlite`), 'SQLite format 3\0');
+    writeFileSync(join(devDir, 'x.txt'), SECRET);
+    try {
+      expect((await send({ port: dev.port, path: '/' })).status).toBe(200);
+      expect((await send({ port: dev.port, path: '/src/main.tsx' })).status).toBe(200);
+      for (const path of [`/@fs${database}`, `/@fs${database}-wal`, `/@fs${join(ROOT, '.tmp', `loose-${process.pid}.sqlite`)}`, `/@fs${join(devDir, 'x.txt')}`]) {
+        const reply = await send({ port: dev.port, path });
+        expect(reply.status, path).toBe(403);
+        expect(reply.body).not.toContain('SQLite format');
+        expect(reply.body).not.toContain(head);
+        expect(reply.body).not.toContain(SECRET);
+      }
+    } finally {
+      rmSync(join(ROOT, '.tmp', `loose-${process.pid}.sqlite`), { force: true });
+    }
+  });
+
+  it('sends no CORS header to another origin, and refuses it outright', { timeout: 60_000 }, async () => {
+    const mine = await send({ port: dev.port, path: '/src/main.tsx', headers: { origin: `http://127.0.0.1:${dev.port}` } });
+    expect(mine.status).toBe(200);
+    expect(mine.headers['access-control-allow-origin']).toBeUndefined();
+    expect(mine.headers['x-frame-options']).toBe('DENY');
+    const other = await send({ port: dev.port, path: '/src/main.tsx', headers: { origin: 'http://evil.example' } });
+    expect(other.status).toBe(403);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('keeps the open-in-editor endpoint to its own page', { timeout: 60_000 }, async () => {
+    const path = `/__open-in-editor?file=${encodeURIComponent(join(ROOT, 'package.json'))}`;
+    const tries: Record<string, string>[] = [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }, { origin: 'http://evil.example' }];
+    for (const headers of tries) {
+      expect((await send({ port: dev.port, path, headers })).status, JSON.stringify(headers)).toBe(403);
+    }
   });
 });

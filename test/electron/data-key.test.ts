@@ -141,7 +141,7 @@ describe('data-key.ts with safeStorage', () => {
 });
 
 describe('the app lock', () => {
-  it('removes the keychain copy while on, asks at start and after locking, and needs the passphrase to change', async () => {
+  it('removes the keychain copy while on, asks at start and after locking, and needs the passphrase to change', { timeout: 30_000 }, async () => {
     const dataDir = makeTempDir();
     const safeStorage = fakeSafeStorage();
     const backend = await desktopBackend(dataDir, safeStorage);

@@ -50,12 +50,41 @@ const MIME: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** No other page may frame the app (clickjacking): both the old header and the CSP directive. */
+const NO_FRAMING = { 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "frame-ancestors 'none'" };
+
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
   'Cross-Origin-Resource-Policy': 'same-origin',
+  ...NO_FRAMING,
 };
+
+/**
+ * Vite's dev server for `npm run dev:web`: no CORS headers, so no other origin can read what it
+ * serves, and none of the data folder or any SQLite file is served at all (Vite's own defaults kept).
+ */
+export const DEV_SERVER_OPTIONS: import('vite').ServerOptions = {
+  cors: false,
+  fs: {
+    strict: true,
+    // Vite's defaults, then the data folder and SQLite files (with their -wal and -shm) anywhere.
+    deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/.tmp/**', '*.sqlite*'],
+  },
+};
+
+/**
+ * A request from a page of another origin is refused, whatever token it carries: browsers name
+ * the page in `Origin` and say in `Sec-Fetch-Site` whether it is this origin. Tools that send
+ * neither (the tests, curl) still need the token for the API.
+ */
+function fromOtherOrigin(req: IncomingMessage, ownOrigin: string): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== ownOrigin) return true;
+  const site = req.headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
+}
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
   res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS, ...extra });
@@ -128,7 +157,7 @@ async function serveStatic(res: ServerResponse, staticDir: string, urlPath: stri
   }
   try {
     const body = await readFile(file);
-    send(res, 200, body, MIME[extname(file)] ?? 'application/octet-stream', { 'Content-Security-Policy': CSP });
+    send(res, 200, body, MIME[extname(file)] ?? 'application/octet-stream', { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` });
   } catch {
     send(res, 404, 'Not found. Build the renderer first: npm run build:web', 'text/plain; charset=utf-8');
   }
@@ -153,6 +182,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const server: Server = createServer((req, res) => {
     // Only this machine's own address, by name too: a page elsewhere cannot rebind its DNS to us.
     if (req.headers.host !== `${HOST}:${port}`) return send(res, 403, 'Forbidden', 'text/plain');
+    if (fromOtherOrigin(req, `http://${HOST}:${port}`)) return send(res, 403, 'Forbidden', 'text/plain');
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const apiMatch = /^\/api\/([\w.]+)$/.exec(url.pathname);
     if (apiMatch?.[1]) {
@@ -162,7 +192,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       });
       return;
     }
-    if (vite) return vite.middlewares(req, res);
+    if (vite) {
+      // Vite's open-in-editor endpoint: only for Vite's own overlay on this page, never a link elsewhere.
+      if (url.pathname.startsWith('/__open-in-editor') && req.headers['sec-fetch-site'] !== 'same-origin') {
+        return send(res, 403, 'Forbidden', 'text/plain');
+      }
+      for (const [name, value] of Object.entries(NO_FRAMING)) res.setHeader(name, value);
+      return vite.middlewares(req, res);
+    }
     if (req.method !== 'GET') return send(res, 405, 'GET only', 'text/plain');
     serveStatic(res, options.staticDir ?? 'out/web', url.pathname).catch((error: unknown) => {
       options.log?.(error);
@@ -177,7 +214,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     const { createServer: createVite } = await import('vite');
     vite = await createVite({
       configFile: resolve(here, '../../../renderer/vite.web.config.ts'),
-      server: { middlewareMode: true, hmr: { server } },
+      server: { middlewareMode: true, hmr: { server }, ...DEV_SERVER_OPTIONS },
       appType: 'spa',
     });
   }
