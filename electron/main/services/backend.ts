@@ -78,7 +78,7 @@ export function createBackend(config: BackendConfig): Backend {
     storeProblem,
   });
 
-  const open = db ? createDispatch({ ...featureHandlers(db, config), 'app.info': info } satisfies Handlers, config.log) : null;
+  const open = db ? createDispatch({ ...featureHandlers(db, config), 'app.info': info } satisfies Handlers, config.log, db) : null;
   /** Before the store: app.info always answers; nothing else does without an open store. */
   const gate = (name: string) => {
     if (name === 'app.info') return ok(info());
