@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { AnswerInput, Instrument, NamedResponse, SubmitInput, Survey, SurveyRef, SurveyStart } from '@shared/domain';
 import { sqliteCode } from '../db/errors';
 import { AppError, fieldError } from '../errors';
+import { requireNotCancelled, requireNotInFuture } from '../meetings/rules';
 import { listQuestions, ruleError, syncGoalItems, type AgreementGoal } from './questions';
 
 /**
@@ -51,9 +52,8 @@ export function listSurveys(db: Database, instrument: Instrument): Survey[] {
 
 export function startSurvey(db: Database, input: SurveyStart, goals: () => AgreementGoal[]): Survey {
   return db.transaction(() => {
-    if (input.meetingId !== null && !db.prepare('SELECT 1 FROM meeting WHERE id = ?').get(input.meetingId)) {
-      throw new AppError('not_found', `No meeting with id ${input.meetingId}.`);
-    }
+    // A round is collected at the end of a meeting that takes place: not a cancelled one, not one still to come.
+    if (input.meetingId !== null) requireNotInFuture(requireNotCancelled(db, input.meetingId, 'meetingId'), 'meetingId', 'roundInFuture');
     if (input.instrument === 'evaluation') syncGoalItems(db, goals());
     const existing = db
       .prepare(
