@@ -116,7 +116,19 @@ describe('a cancelled meeting', () => {
   });
 });
 
+const scaleAnswer = () => {
+  const question = call(backend, 'feedback.questions', { instrument: 'round' }).questions.find((q) => q.kind === 'scale')!;
+  return [{ questionId: question.id, score: 4, choice: null, text: '' }];
+};
+
 describe('a feedback round', () => {
+  it('takes named answers only from members still in the group at the meeting', () => {
+    const survey = call(backend, 'feedback.start', { instrument: 'round', meetingId: m.past2, phase: null, anonymous: false });
+    leave(who.c, '2025-02-20');
+    expectRefused(backend, 'feedback.submit', { surveyId: survey.id, memberId: who.c, answers: scaleAnswer() }, { path: 'memberId', message: 'memberHadLeft' });
+    expect(call(backend, 'feedback.submit', { surveyId: survey.id, memberId: who.a, answers: scaleAnswer() }).respondedMemberIds).toEqual([who.a]);
+  });
+
   it('is not started for a meeting still ahead', () => {
     expectRefused(backend, 'feedback.start', { instrument: 'round', meetingId: m.ahead, phase: null, anonymous: true }, { path: 'meetingId', message: 'roundInFuture' });
     expect(call(backend, 'feedback.start', { instrument: 'round', meetingId: m.past2, phase: null, anonymous: true }).meetingId).toBe(m.past2);
@@ -145,8 +157,12 @@ describe('moving or renumbering a meeting in the plan', () => {
     present(m.past1, who.c);
     leave(who.c, '2025-02-05');
     expectRefused(backend, 'plan.update', update(m.past1, { plannedDate: '2025-02-24' }), { path: 'plannedDate', message: 'memberLeftBeforeMeeting' });
-    action(m.past1, null, who.c);
+    const owned = action(m.past1, null, who.c);
     call(backend, 'meetings.setAttendance', { meetingId: m.past1, memberId: who.c, present: null, absenceReason: '' });
+    expectRefused(backend, 'plan.update', update(m.past1, { plannedDate: '2025-02-24' }), { path: 'plannedDate', message: 'memberLeftBeforeMeeting' });
+    call(backend, 'actions.remove', { id: owned.id });
+    const survey = call(backend, 'feedback.start', { instrument: 'round', meetingId: m.past1, phase: null, anonymous: false });
+    call(backend, 'feedback.submit', { surveyId: survey.id, memberId: who.c, answers: scaleAnswer() });
     expectRefused(backend, 'plan.update', update(m.past1, { plannedDate: '2025-02-24' }), { path: 'plannedDate', message: 'memberLeftBeforeMeeting' });
   });
 

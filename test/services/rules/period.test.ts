@@ -33,6 +33,10 @@ describe('a member leaving', () => {
     expectRefused(backend, 'members.setLeft', { id: who.a, leftOn: '2025-02-20' }, issue);
     call(backend, 'actions.add', { meetingId: m.may, text: 'Kerää palautetta', ownerMemberId: who.b, dueDate: null });
     expectRefused(backend, 'members.setLeft', { id: who.b, leftOn: '2025-04-30' }, issue);
+    const survey = call(backend, 'feedback.start', { instrument: 'round', meetingId: m.past2, phase: null, anonymous: false });
+    const question = call(backend, 'feedback.questions', { instrument: 'round' }).questions.find((q) => q.kind === 'scale')!;
+    call(backend, 'feedback.submit', { surveyId: survey.id, memberId: who.c, answers: [{ questionId: question.id, score: 5, choice: null, text: '' }] });
+    expectRefused(backend, 'members.setLeft', { id: who.c, leftOn: '2025-03-02' }, issue);
     call(backend, 'agreement.start', { template: null });
     const version = call(backend, 'agreement.saveVersion', { agreedOn: '2025-02-01', note: '' });
     call(backend, 'agreement.setAcceptance', { versionId: version.id, memberId: who.c, acceptedOn: '2025-02-14' });

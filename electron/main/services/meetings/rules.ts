@@ -49,7 +49,7 @@ export function requireNotInFuture(meeting: MeetingFacts, path: string, key: 'he
   }
 }
 
-/** A member who had left the group before a meeting has no place in it: no attendance, no action to own. */
+/** A member who had left the group before a meeting has no place in it: no attendance, no action to own, no named feedback. */
 export function requireMemberThen(db: Database, memberId: number, meeting: MeetingFacts, path: string): void {
   const member = db.prepare('SELECT left_on AS leftOn FROM member WHERE id = ?').get(memberId) as { leftOn: string | null } | undefined;
   if (!member) throw new AppError('not_found', `No member with id ${memberId}.`);
@@ -110,7 +110,8 @@ export function requireMoveKeepsRecords(db: Database, moved: MeetingFacts, paths
       .prepare(
         `SELECT 1 FROM member mb WHERE mb.left_on < :first AND (
            EXISTS (SELECT 1 FROM attendance WHERE meeting_id = :id AND member_id = mb.id)
-           OR EXISTS (SELECT 1 FROM action WHERE meeting_id = :id AND owner_member_id = mb.id))`,
+           OR EXISTS (SELECT 1 FROM action WHERE meeting_id = :id AND owner_member_id = mb.id)
+           OR EXISTS (SELECT 1 FROM feedback_response r JOIN feedback_survey s ON s.id = r.survey_id WHERE s.meeting_id = :id AND r.member_id = mb.id))`,
       )
       .get({ id: moved.id, first: days.first });
     if (leftBefore) throw fieldError(paths.date, 'memberLeftBeforeMeeting', `A member recorded in meeting ${moved.number} had left before it.`);

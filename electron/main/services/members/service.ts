@@ -38,7 +38,7 @@ export function updateMember(db: Database, { id, ...fields }: MemberUpdate): Mem
 
 /**
  * A member leaves during the programme, and nothing is recorded for them after the day they left:
- * no attendance or action of theirs in a later meeting, no acceptance dated later.
+ * no attendance, action or named feedback of theirs in a later meeting, no acceptance dated later.
  */
 function checkLeaving(db: Database, id: number, leftOn: string) {
   const { startDate, endDate } = requireProgramme(db);
@@ -49,6 +49,8 @@ function checkLeaving(db: Database, id: number, leftOn: string) {
     .prepare(
       `SELECT 1 FROM attendance t JOIN meeting m ON m.id = t.meeting_id WHERE t.member_id = :id AND ${FIRST_DAY_SQL('m')} > :leftOn
        UNION ALL SELECT 1 FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE a.owner_member_id = :id AND ${FIRST_DAY_SQL('m')} > :leftOn
+       UNION ALL SELECT 1 FROM feedback_response r JOIN feedback_survey s ON s.id = r.survey_id JOIN meeting m ON m.id = s.meeting_id
+         WHERE r.member_id = :id AND ${FIRST_DAY_SQL('m')} > :leftOn
        UNION ALL SELECT 1 FROM agreement_acceptance WHERE member_id = :id AND accepted_on > :leftOn`,
     )
     .get({ id, leftOn });
