@@ -94,35 +94,43 @@ export function requireNothingHappened(db: Database, meeting: MeetingFacts, path
   }
 }
 
-/**
- * Moving or renumbering a meeting must keep what is already recorded in it possible: a held
- * meeting or one with a feedback round stays in the past, actions agreed in it are not due before
- * it, members marked in it had not left before it, and reviews keep their order.
- */
-export function requireMoveKeepsRecords(db: Database, moved: MeetingFacts, paths: { date: string; number: string }): void {
-  if (moved.status === 'held') requireNotInFuture(moved, paths.date, 'heldInFuture');
-  if (db.prepare('SELECT 1 FROM feedback_survey WHERE meeting_id = ?').get(moved.id)) requireNotInFuture(moved, paths.date, 'roundInFuture');
+/** Members recorded in a meeting (marked, owning an action, answering its round by name) who had left before `first`. */
+const LEFT_BEFORE = `SELECT 1 FROM member mb WHERE mb.left_on < :first AND (
+  EXISTS (SELECT 1 FROM attendance WHERE meeting_id = :id AND member_id = mb.id)
+  OR EXISTS (SELECT 1 FROM action WHERE meeting_id = :id AND owner_member_id = mb.id)
+  OR EXISTS (SELECT 1 FROM feedback_response r JOIN feedback_survey s ON s.id = r.survey_id WHERE s.meeting_id = :id AND r.member_id = mb.id))`;
+
+/** The meeting's (new) day still fits what is dated by it: its actions' due dates and its members' leaving days. */
+function requireDayFitsRecords(db: Database, moved: MeetingFacts, path: string): void {
   const days = daysOf(moved);
-  if (days) {
-    const dueBefore = db.prepare('SELECT 1 FROM action WHERE meeting_id = ? AND due_date < ?').get(moved.id, days.first);
-    if (dueBefore) throw fieldError(paths.date, 'meetingAfterDue', `An action agreed in meeting ${moved.number} would be due before the meeting.`);
-    const leftBefore = db
-      .prepare(
-        `SELECT 1 FROM member mb WHERE mb.left_on < :first AND (
-           EXISTS (SELECT 1 FROM attendance WHERE meeting_id = :id AND member_id = mb.id)
-           OR EXISTS (SELECT 1 FROM action WHERE meeting_id = :id AND owner_member_id = mb.id)
-           OR EXISTS (SELECT 1 FROM feedback_response r JOIN feedback_survey s ON s.id = r.survey_id WHERE s.meeting_id = :id AND r.member_id = mb.id))`,
-      )
-      .get({ id: moved.id, first: days.first });
-    if (leftBefore) throw fieldError(paths.date, 'memberLeftBeforeMeeting', `A member recorded in meeting ${moved.number} had left before it.`);
+  if (!days) return;
+  if (db.prepare('SELECT 1 FROM action WHERE meeting_id = ? AND due_date < ?').get(moved.id, days.first)) {
+    throw fieldError(path, 'meetingAfterDue', `An action agreed in meeting ${moved.number} would be due before the meeting.`);
   }
-  const reviewOutOfOrder = db
+  if (db.prepare(LEFT_BEFORE).get({ id: moved.id, first: days.first })) {
+    throw fieldError(path, 'memberLeftBeforeMeeting', `A member recorded in meeting ${moved.number} had left before it.`);
+  }
+}
+
+/** Every action agreed or reviewed in the meeting is still reviewed in its own or a later meeting. */
+function requireReviewsInOrder(db: Database, moved: MeetingFacts, path: string): void {
+  const outOfOrder = db
     .prepare(
       `SELECT 1 FROM action a JOIN meeting agreed ON agreed.id = a.meeting_id JOIN meeting reviewed ON reviewed.id = a.reviewed_in_id
        WHERE (a.meeting_id = :id OR a.reviewed_in_id = :id) AND reviewed.number < agreed.number`,
     )
     .get({ id: moved.id });
-  if (reviewOutOfOrder) {
-    throw fieldError(paths.number, 'reviewedBeforeAgreed', `The new number would put an action's review before the meeting where it was agreed.`);
-  }
+  if (outOfOrder) throw fieldError(path, 'reviewedBeforeAgreed', "The new number would put an action's review before the meeting where it was agreed.");
+}
+
+/**
+ * Moving or renumbering a meeting (checked after the change, inside its transaction) keeps what is
+ * recorded in it possible: a held meeting or one with a feedback round stays in the past, its
+ * actions are not due before it, the members recorded in it had not left, and reviews keep their order.
+ */
+export function requireMoveKeepsRecords(db: Database, moved: MeetingFacts, paths: { date: string; number: string }): void {
+  if (moved.status === 'held') requireNotInFuture(moved, paths.date, 'heldInFuture');
+  if (db.prepare('SELECT 1 FROM feedback_survey WHERE meeting_id = ?').get(moved.id)) requireNotInFuture(moved, paths.date, 'roundInFuture');
+  requireDayFitsRecords(db, moved, paths.date);
+  requireReviewsInOrder(db, moved, paths.number);
 }
