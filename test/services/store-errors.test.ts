@@ -13,8 +13,17 @@ import { holdWriteLock, openStoreDispatch } from './store';
  */
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+  // Every clean-up runs even if one fails (closing on a full disk may), so a tmpfs is never left mounted.
+  const errors: unknown[] = [];
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      cleanup();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
   removeTempDirs();
+  if (errors.length > 0) throw errors[0];
 });
 
 const plannedMeeting = (dispatch: (name: string, input: unknown) => unknown) => {
