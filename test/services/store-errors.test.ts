@@ -94,12 +94,14 @@ describe('a full disk', () => {
     } catch {
       context.skip('mounting a small tmpfs needs root');
     }
-    cleanups.push(() => execFileSync('umount', [dir]));
+    // Lazily if the file is still open (a failed close leaves it so): the mount must not outlive the test.
+    cleanups.push(() => execFileSync('umount', ['--lazy', dir]));
     const backend = createTestBackend(dir);
     cleanups.push(() => backend.close());
     const id = plannedMeeting(backend.dispatch);
     call(backend, 'meetings.saveNotes', { id, notes: 'Tallennettu alku.' });
     const filler = join(dir, 'filler');
+    cleanups.push(() => rmSync(filler, { force: true })); // before closing: closing checkpoints, which needs room
     const fd = openSync(filler, 'w');
     try {
       for (;;) writeSync(fd, Buffer.alloc(16 * 1024));
