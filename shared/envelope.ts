@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'not_set_up',
   'already_set_up',
   'store_unavailable',
+  /** Another program holds the data file in a write transaction; we waited, then gave up. */
+  'busy',
+  /** The disk (or the store's size limit) is full; nothing was written. */
+  'disk_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

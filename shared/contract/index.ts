@@ -7,6 +7,26 @@ import { meetingCalls } from './meetings';
 import { planCalls } from './plan';
 import { storageCalls } from './storage';
 import { summaryCalls } from './summary';
+import type { ContractPart } from './part';
+
+type Merged<Parts extends readonly ContractPart[]> = Parts extends readonly [infer First, ...infer Rest extends readonly ContractPart[]]
+  ? First & Merged<Rest>
+  : unknown;
+
+/**
+ * Merges the features' parts into one map. A name defined in two parts is refused when the module
+ * loads: spreading would let the later part silently replace the earlier call.
+ */
+export function mergeParts<const Parts extends readonly ContractPart[]>(...parts: Parts): Merged<Parts> {
+  const merged: ContractPart = {};
+  for (const part of parts) {
+    for (const name of Object.keys(part)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`The call ${name} is defined twice in the contract.`);
+      merged[name] = part[name]!;
+    }
+  }
+  return merged as Merged<Parts>;
+}
 
 /**
  * The one map of every call between the renderer and main: name -> input schema -> output schema.
@@ -14,15 +34,7 @@ import { summaryCalls } from './summary';
  * it, the preload exposes exactly these names, and the renderer's client is typed from it, so a
  * renamed call breaks the build rather than the user.
  */
-export const contract = {
-  ...coreCalls,
-  ...planCalls,
-  ...agreementCalls,
-  ...meetingCalls,
-  ...feedbackCalls,
-  ...summaryCalls,
-  ...storageCalls,
-} as const;
+export const contract = mergeParts(coreCalls, planCalls, agreementCalls, meetingCalls, feedbackCalls, summaryCalls, storageCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

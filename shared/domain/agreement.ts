@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, recordId, requiredText } from './fields';
+import { isoDate, optionalLine, optionalText, recordId, requiredText } from './fields';
 import { MeetingFormat } from './meetings';
 
 /**
@@ -58,8 +58,8 @@ export const MAX_MEETING_MINUTES = 600;
 
 /** Practicalities: how the group works. The meeting length is the default for a planned meeting. */
 export const Practicalities = z.object({
-  duration: optionalText(AGREEMENT_LIMITS.short),
-  meetingFrequency: optionalText(AGREEMENT_LIMITS.short),
+  duration: optionalLine(AGREEMENT_LIMITS.short),
+  meetingFrequency: optionalLine(AGREEMENT_LIMITS.short),
   meetingMinutes: z
     .number({ error: 'invalidMeetingLength' })
     .int({ error: 'invalidMeetingLength' })
@@ -74,6 +74,18 @@ export const Practicalities = z.object({
 });
 export type Practicalities = z.infer<typeof Practicalities>;
 export const PRACTICALITY_KEYS = Object.keys(Practicalities.shape) as (keyof Practicalities)[];
+
+/** Practicalities as stored (the draft, frozen versions): read back as they are, never judged again by today's rules. */
+const StoredPracticalities = z.object({
+  duration: z.string(),
+  meetingFrequency: z.string(),
+  meetingMinutes: z.number().int().nullable(),
+  workingTime: z.string(),
+  costs: z.string(),
+  contact: z.string(),
+  tasks: z.string(),
+  confidentiality: z.string(),
+}) satisfies z.ZodType<Practicalities>;
 
 /** The parties as they stood when a snapshot was taken. */
 export const Parties = z.object({
@@ -102,7 +114,7 @@ export const AgreementSnapshot = z.object({
   parties: Parties,
   goals: z.array(Goal),
   rules: z.array(Rule),
-  practicalities: Practicalities,
+  practicalities: StoredPracticalities,
   plan: z.array(SnapshotPlanRow),
 });
 export type AgreementSnapshot = z.infer<typeof AgreementSnapshot>;
@@ -121,7 +133,7 @@ export const AgreementVersion = z.object({
 export type AgreementVersion = z.infer<typeof AgreementVersion>;
 
 /** "Save as agreed version": the date it was agreed and a short note on what changed. */
-export const VersionSave = z.object({ agreedOn: isoDate, note: optionalText(AGREEMENT_LIMITS.note) });
+export const VersionSave = z.object({ agreedOn: isoDate, note: optionalLine(AGREEMENT_LIMITS.note) });
 export type VersionSave = z.infer<typeof VersionSave>;
 
 /** A member accepted a version on a day; `null` takes a wrongly recorded acceptance back. */
@@ -132,7 +144,7 @@ export const Agreement = z.object({
   startedFrom: z.enum(['empty', 'fi', 'en']),
   goals: z.array(Goal),
   rules: z.array(Rule),
-  practicalities: Practicalities,
+  practicalities: StoredPracticalities,
   updatedAt: z.string(),
   versions: z.array(AgreementVersion),
   /** True when the draft (incl. the plan and the parties) differs from the last agreed version. */

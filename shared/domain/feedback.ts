@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, recordId, requiredText } from './fields';
+import { checkedText, isoDate, optionalLine, optionalText, recordId, requiredLine, requiredText } from './fields';
 
 /**
  * Feedback rounds after meetings, the well-being self-check and the final evaluation.
@@ -60,13 +60,13 @@ export type InstrumentRef = z.infer<typeof InstrumentRef>;
 export const EditableInstrumentRef = z.object({ instrument: EditableInstrument });
 
 /** Rewording a question; an empty text gives a preset back its default wording. */
-export const QuestionTextUpdate = z.object({ id: recordId, text: optionalText(MAX_QUESTION_LENGTH) });
+export const QuestionTextUpdate = z.object({ id: recordId, text: optionalLine(MAX_QUESTION_LENGTH) });
 export type QuestionTextUpdate = z.infer<typeof QuestionTextUpdate>;
 
 export const QuestionAdd = z.object({
   instrument: EditableInstrument,
   kind: z.enum(['scale', 'text'], { error: 'invalidQuestionKind' }),
-  text: requiredText(MAX_QUESTION_LENGTH),
+  text: requiredLine(MAX_QUESTION_LENGTH),
 });
 export type QuestionAdd = z.infer<typeof QuestionAdd>;
 
@@ -112,7 +112,7 @@ export const Score = z
 export const AnswerInput = z.object({
   questionId: recordId,
   score: Score.nullable(),
-  choice: z.string({ error: 'invalidAnswerChoice' }).min(1, { error: 'invalidAnswerChoice' }).max(40, { error: 'invalidAnswerChoice' }).nullable(),
+  choice: checkedText(z.string({ error: 'invalidAnswerChoice' }).min(1, { error: 'invalidAnswerChoice' }).max(40, { error: 'invalidAnswerChoice' }), 'one', false).nullable(),
   text: optionalText(MAX_ANSWER_LENGTH),
 });
 export type AnswerInput = z.infer<typeof AnswerInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, recordId, requiredText } from './fields';
+import { isoDate, keptText, optionalLine, recordId, requiredLine } from './fields';
 
 export const MEETING_FORMATS = ['office', 'cafe', 'walking', 'lunch', 'remote', 'other'] as const;
 export const MeetingFormat = z.enum(MEETING_FORMATS, { error: 'invalidFormat' });
@@ -17,7 +17,7 @@ export type ActionStatus = z.infer<typeof ActionStatus>;
 /** `HH:MM`, 24-hour clock. */
 export const clockTime = z.string({ error: 'invalidTime' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalidTime' });
 
-const itemText = requiredText(1000);
+const itemText = requiredLine(1000);
 
 export const MeetingTiming = z.object({
   id: recordId,
@@ -35,7 +35,7 @@ export const MeetingHeld = z.object({ id: recordId, held: z.boolean() });
 /** The facilitator's private notes: CONFIDENTIAL, never exported. Long pastes are fine. */
 export const MeetingNotes = z.object({
   id: recordId,
-  notes: z.string({ error: 'invalidText' }).max(MAX_NOTES_LENGTH, { error: 'notesTooLong' }),
+  notes: keptText(MAX_NOTES_LENGTH, 'notesTooLong'),
 });
 export type MeetingNotes = z.infer<typeof MeetingNotes>;
 
@@ -44,7 +44,7 @@ export const AttendanceInput = z.object({
   memberId: recordId,
   /** null clears the mark (not recorded yet). */
   present: z.boolean().nullable(),
-  absenceReason: optionalText(500),
+  absenceReason: optionalLine(500),
 });
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
@@ -57,7 +57,7 @@ export type AttendanceMark = z.infer<typeof AttendanceMark>;
 
 export const Theme = z.object({ id: recordId, name: z.string(), meetings: z.number().int() });
 export type Theme = z.infer<typeof Theme>;
-export const ThemeAdd = z.object({ meetingId: recordId, name: requiredText(120) });
+export const ThemeAdd = z.object({ meetingId: recordId, name: requiredLine(120) });
 export const ThemeRemove = z.object({ meetingId: recordId, themeId: recordId });
 
 export const ActionFields = z.object({
@@ -97,7 +97,7 @@ export type Item = z.infer<typeof Item>;
 export const NextMeetingInput = z.object({
   meetingId: recordId,
   plannedDate: isoDate.nullable(),
-  plannedTheme: optionalText(200),
+  plannedTheme: optionalLine(200),
 });
 export type NextMeetingInput = z.infer<typeof NextMeetingInput>;
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { LIMITS, isoDate, optionalEmail, optionalText, recordId, requiredText } from './fields';
+import { LIMITS, isoDate, optionalEmail, optionalLine, recordId, requiredLine } from './fields';
 
 export const MemberFields = z.object({
-  name: requiredText(LIMITS.personName),
-  role: optionalText(LIMITS.role),
+  name: requiredLine(LIMITS.personName),
+  role: optionalLine(LIMITS.role),
   email: optionalEmail,
 });
 export type MemberFields = z.infer<typeof MemberFields>;

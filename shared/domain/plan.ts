@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, recordId } from './fields';
+import { isoDate, optionalLine, recordId } from './fields';
 import { MeetingFormat, MeetingStatus } from './meetings';
 
 /** `YYYY-MM`: a meeting planned for a month whose day is still open. */
@@ -16,10 +16,10 @@ const PlanShape = z.object({
     .int({ error: 'invalidNumber' })
     .min(1, { error: 'invalidNumber' })
     .max(MAX_MEETING_NUMBER, { error: 'invalidNumber' }),
-  plannedTheme: optionalText(200),
+  plannedTheme: optionalLine(200),
   plannedDate: isoDate.nullable(),
   plannedMonth: isoMonth.nullable(),
-  place: optionalText(200),
+  place: optionalLine(200),
   format: MeetingFormat.nullable(),
 });
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { LIMITS, isoDate, optionalText, requiredText } from './fields';
+import { LIMITS, isoDate, optionalLine, requiredLine } from './fields';
 import { MemberFields } from './members';
 
 /** The pilot (programme) this installation serves: one group, one bounded period. */
 const ProgrammeShape = z.object({
-  name: requiredText(LIMITS.name),
-  organisation: optionalText(LIMITS.name),
-  facilitatorName: requiredText(LIMITS.personName),
+  name: requiredLine(LIMITS.name),
+  organisation: optionalLine(LIMITS.name),
+  facilitatorName: requiredLine(LIMITS.personName),
   startDate: isoDate,
   endDate: isoDate,
 });

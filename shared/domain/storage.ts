@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkedText } from './fields';
 
 /**
  * Storage: the encrypted store's key, the app lock, backups and the export file that moves the
@@ -6,14 +7,15 @@ import { z } from 'zod';
  */
 
 /** A passphrase the facilitator chooses (app lock, no keyring, export file). */
-export const NewPassphrase = z
-  .string({ error: 'required' })
+export const NewPassphrase = checkedText(z.string({ error: 'required' }), 'one', false)
   .min(1, { error: 'required' })
   .min(8, { error: 'passphraseTooShort' })
   .max(1024, { error: 'tooLong' });
 
 /** A passphrase given to open something: only its presence is checked here. */
-export const GivenPassphrase = z.string({ error: 'required' }).min(1, { error: 'required' }).max(1024, { error: 'tooLong' });
+export const GivenPassphrase = checkedText(z.string({ error: 'required' }), 'one', false)
+  .min(1, { error: 'required' })
+  .max(1024, { error: 'tooLong' });
 
 /**
  * Why the store waits for a passphrase: the facilitator's app lock, or no keyring to keep the key
@@ -53,7 +55,7 @@ export const AppLockInput = z
       .max(240, { error: 'invalidIdleMinutes' })
       .nullable(),
     /** Needed to change or switch off a lock that is on, so an unattended open app cannot drop it. */
-    currentPassphrase: z.string().max(1024, { error: 'tooLong' }).optional(),
+    currentPassphrase: checkedText(z.string().max(1024, { error: 'tooLong' }), 'one', false).optional(),
   })
   .strict();
 export type AppLockInput = z.infer<typeof AppLockInput>;
@@ -85,7 +87,11 @@ export const ExportAllInput = z.object({ passphrase: NewPassphrase }).strict();
 /** The export file's bytes as base64; 64 MiB of data is far beyond a group's programme. */
 export const ImportInput = z
   .object({
-    base64: z.string().min(1, { error: 'required' }).max(96 * 1024 * 1024, { error: 'tooLong' }),
+    base64: z
+      .string()
+      .min(1, { error: 'required' })
+      .max(96 * 1024 * 1024, { error: 'tooLong' })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalidFile' }),
     passphrase: GivenPassphrase,
     /** The facilitator confirmed that the data now in the app is replaced (a backup is made first). */
     replace: z.boolean(),

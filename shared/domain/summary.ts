@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keptText } from './fields';
 import { Language } from './settings';
 
 /** The summary's sections, in the order a reader of the report expects them. */
@@ -20,7 +21,7 @@ export const SummarySettings = z.object({
   attendanceNames: z.boolean(),
   language: Language,
   /** The facilitator's own conclusions and recommendation, written for the report. */
-  conclusions: z.string().max(20_000, { error: 'tooLong' }),
+  conclusions: keptText(20_000),
 });
 export type SummarySettings = z.infer<typeof SummarySettings>;
 

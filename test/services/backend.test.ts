@@ -239,7 +239,7 @@ it('refuses a NUL character in a name with a field message, not a database error
   input.members.push({ name: '\u0000Piilossa', role: '', email: '' });
   const result = backend.dispatch('programme.setup', input);
   expectFail(result, 'invalid_input');
-  expect(!result.ok && result.error.issues).toEqual([{ path: `members.${input.members.length - 1}.name`, message: 'invalidText' }]);
+  expect(!result.ok && result.error.issues).toEqual([{ path: `members.${input.members.length - 1}.name`, message: 'unsupportedCharacter' }]);
   expect(backend.logged).toHaveLength(0);
 });
 

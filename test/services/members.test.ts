@@ -24,6 +24,13 @@ afterEach(() => {
   removeTempDirs();
 });
 
+/** A group set up with no members yet: a leaving day falls inside its programme (2025-01-13 – 2025-06-15). */
+function newGroup(): TestBackend {
+  const backend = newBackend();
+  call(backend, 'programme.setup', { ...validSetup(), members: [] });
+  return backend;
+}
+
 const add = (backend: TestBackend, name: string, role = '', email = ''): Member =>
   call(backend, 'members.add', { name, role, email });
 
@@ -91,7 +98,7 @@ describe('members.add and members.list', () => {
   });
 
   it('counts members who left towards the limit', () => {
-    const backend = newBackend();
+    const backend = newGroup();
     for (let n = 1; n <= MAX_MEMBERS; n += 1) {
       const member = add(backend, `Jäsen ${n}`);
       call(backend, 'members.setLeft', { id: member.id, leftOn: '2025-02-01' });
@@ -145,7 +152,7 @@ describe('members.update', () => {
 
 describe('members.setLeft', () => {
   it('sets a leaving date and clears it again', () => {
-    const backend = newBackend();
+    const backend = newGroup();
     const member = add(backend, 'Lähtijä');
     const other = add(backend, 'Jääjä');
 
@@ -159,7 +166,7 @@ describe('members.setLeft', () => {
   });
 
   it('refuses an invalid date and keeps the old value', () => {
-    const backend = newBackend();
+    const backend = newGroup();
     const member = add(backend, 'Pekka');
     call(backend, 'members.setLeft', { id: member.id, leftOn: '2025-04-30' });
     const error = expectFail(backend.dispatch('members.setLeft', { id: member.id, leftOn: '31.4.2025' }), 'invalid_input');

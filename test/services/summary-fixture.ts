@@ -72,7 +72,7 @@ export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixt
     return marker;
   };
   await call('programme.setup', {
-    programme: { name: 'Esihenkilöiden vertaismentorointi', organisation: 'Itä-Suomen virasto', facilitatorName: 'Päivi Äijälä', startDate: '2026-09-01', endDate: '2027-06-30' },
+    programme: { name: 'Esihenkilöiden vertaismentorointi', organisation: 'Itä-Suomen virasto', facilitatorName: 'Päivi Äijälä', startDate: '2025-09-01', endDate: '2026-06-30' },
     members: ['Önni Mäkelä', 'Sari Järvinen', 'Jukka Kärkkäinen', 'Liisa Öhman', 'Aino Väänänen'].map((name) => ({ name, role: '', email: '' })),
   });
   await call('agreement.start', { template: 'fi' });
@@ -80,7 +80,7 @@ export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixt
   const existing = await call<{ id: number }[]>('plan.list');
   const meetingIds = existing.map((m) => m.id).slice(0, meetings);
   while (meetingIds.length < meetings) {
-    const day = new Date(Date.UTC(2027, 2, 1 + meetingIds.length * 7)).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2026, 2, 1 + meetingIds.length * 7)).toISOString().slice(0, 10);
     meetingIds.push((await call<{ id: number }>('plan.add', { plannedDate: day, plannedMonth: null, plannedTheme: 'Lisätapaaminen', place: 'Huone', format: 'office' })).id);
   }
   const ideas: string[] = [];
@@ -128,6 +128,6 @@ export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixt
   const valuable = results.questions.find((q) => q.question.preset === 'mostValuable')!.texts[0]!;
   const quote = `${SHARED}-quote: vertaisten tuki oli arvokkainta`;
   await call('feedback.share', { responseId: valuable.responseId, questionId: valuable.questionId, sharedText: quote });
-  await call('evaluation.saveDecision', { decision: 'regular', rationale: 'Ryhmä haluaa jatkaa kuukausittain.', decidedOn: '2027-06-01' });
+  await call('evaluation.saveDecision', { decision: 'regular', rationale: 'Ryhmä haluaa jatkaa kuukausittain.', decidedOn: '2026-06-01' });
   return { secrets, ideas, quote, meetingIds };
 }

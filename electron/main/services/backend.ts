@@ -96,7 +96,7 @@ export function createBackend(config: BackendConfig): Backend {
 
   const bind = () => {
     const db = session.db();
-    open = db ? createDispatch({ ...featureHandlers(db, config), ...storage, 'app.info': info } satisfies Handlers, config.log) : null;
+    open = db ? createDispatch({ ...featureHandlers(db, config), ...storage, 'app.info': info } satisfies Handlers, config.log, db) : null;
     waiting = db ? { state: 'open', reason: null } : waiting;
   };
 

@@ -19,6 +19,7 @@ import {
   type RuleUpdate,
   type VersionSave,
 } from '@shared/domain';
+import { requireNotAfterToday } from '../clock';
 import { AppError, fieldError } from '../errors';
 import { addPlanned } from '../meetings/plan';
 import { requireProgramme } from '../programme/service';
@@ -324,6 +325,9 @@ export function reorderRules(db: Database, { ids }: RuleOrder): Rule[] {
 export function saveVersion(db: Database, { agreedOn, note }: VersionSave): AgreementVersion {
   return db.transaction(() => {
     requireDraft(db);
+    const { endDate } = requireProgramme(db);
+    if (agreedOn > endDate) throw fieldError('agreedOn', 'agreedAfterProgramme', `The programme ended on ${endDate}.`);
+    requireNotAfterToday(agreedOn, 'agreedOn');
     const latest = listVersions(db).at(-1);
     if (latest && agreedOn < latest.agreedOn) {
       throw fieldError('agreedOn', 'agreedBeforePrevious', `Version ${latest.number} was agreed on ${latest.agreedOn}; a new one cannot be earlier.`);
@@ -348,6 +352,9 @@ export function setAcceptance(db: Database, { versionId, memberId, acceptedOn }:
       if (acceptedOn < version.agreedOn) {
         throw fieldError('acceptedOn', 'acceptedBeforeAgreed', `Version ${version.number} was agreed on ${version.agreedOn}.`);
       }
+      requireNotAfterToday(acceptedOn, 'acceptedOn');
+      const { leftOn } = db.prepare('SELECT left_on AS leftOn FROM member WHERE id = ?').get(memberId) as { leftOn: string | null };
+      if (leftOn !== null && acceptedOn > leftOn) throw fieldError('acceptedOn', 'memberHadLeft', `The member left on ${leftOn}.`);
       db.prepare(
         `INSERT INTO agreement_acceptance (version_id, member_id, accepted_on) VALUES (?, ?, ?)
          ON CONFLICT (version_id, member_id) DO UPDATE SET accepted_on = excluded.accepted_on`,

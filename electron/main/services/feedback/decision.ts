@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DecisionFields } from '@shared/domain';
+import { requireNotAfterToday } from '../clock';
+import { fieldError } from '../errors';
+import { requireProgramme } from '../programme/queries';
 
 /**
  * The group's decision on how to go on after the pilot, with the facilitator's short rationale.
@@ -14,6 +17,11 @@ export function getDecision(db: Database): DecisionFields {
 
 export function saveDecision(db: Database, input: DecisionFields): DecisionFields {
   return db.transaction(() => {
+    if (input.decidedOn !== null) {
+      const { startDate } = requireProgramme(db);
+      if (input.decidedOn < startDate) throw fieldError('decidedOn', 'beforeProgramme', `The programme started on ${startDate}.`);
+      requireNotAfterToday(input.decidedOn, 'decidedOn');
+    }
     db.prepare(
       `INSERT INTO continuation_decision (id, decision, rationale, decided_on) VALUES (1, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET decision = excluded.decision, rationale = excluded.rationale,

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { AnswerInput, Instrument, NamedResponse, SubmitInput, Survey, SurveyRef, SurveyStart } from '@shared/domain';
 import { sqliteCode } from '../db/errors';
 import { AppError, fieldError } from '../errors';
+import { meetingFacts, requireMemberThen, requireNotCancelled, requireNotInFuture } from '../meetings/rules';
 import { listQuestions, ruleError, syncGoalItems, type AgreementGoal } from './questions';
 
 /**
@@ -51,9 +52,8 @@ export function listSurveys(db: Database, instrument: Instrument): Survey[] {
 
 export function startSurvey(db: Database, input: SurveyStart, goals: () => AgreementGoal[]): Survey {
   return db.transaction(() => {
-    if (input.meetingId !== null && !db.prepare('SELECT 1 FROM meeting WHERE id = ?').get(input.meetingId)) {
-      throw new AppError('not_found', `No meeting with id ${input.meetingId}.`);
-    }
+    // A round is collected at the end of a meeting that takes place: not a cancelled one, not one still to come.
+    if (input.meetingId !== null) requireNotInFuture(requireNotCancelled(db, input.meetingId, 'meetingId'), 'meetingId', 'roundInFuture');
     if (input.instrument === 'evaluation') syncGoalItems(db, goals());
     const existing = db
       .prepare(
@@ -127,6 +127,8 @@ export function submitAnswers(db: Database, input: SubmitInput): Survey {
     if (input.memberId !== null && !db.prepare('SELECT 1 FROM member WHERE id = ?').get(input.memberId)) {
       throw new AppError('not_found', `No member with id ${input.memberId}.`);
     }
+    // Named answers in a meeting's round come from someone still in the group at that meeting.
+    if (input.memberId !== null && survey.meetingId !== null) requireMemberThen(db, input.memberId, meetingFacts(db, survey.meetingId), 'memberId');
     const answers = checkedAnswers(db, survey.instrument, input.answers);
 
     let responseId: number;

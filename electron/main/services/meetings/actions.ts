@@ -1,14 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Action, ActionAdd, ActionFilter, ActionStatusInput, ActionUpdate } from '@shared/domain';
-import { fieldError } from '../errors';
-import { ACTION_COLUMNS, getAction, now, requireMeeting, requireMember } from './queries';
+import { ACTION_COLUMNS, getAction, now } from './queries';
+import { meetingFacts, requireDueAfter, requireMemberThen, requireNotCancelled, requireReviewAfter, type MeetingFacts } from './rules';
 
 /** Agreed actions: CONFIDENTIAL (they stay in the group). Open ones carry over to later meetings. */
-function checkFields(db: Database, meetingDate: string | null, input: { ownerMemberId: number | null; dueDate: string | null }) {
-  if (input.ownerMemberId !== null) requireMember(db, input.ownerMemberId);
-  if (input.dueDate && meetingDate && input.dueDate < meetingDate) {
-    throw fieldError('dueDate', 'dueBeforeMeeting', 'The due date cannot be before the meeting where the action was agreed.');
-  }
+function checkFields(db: Database, meeting: MeetingFacts, input: { ownerMemberId: number | null; dueDate: string | null }) {
+  if (input.ownerMemberId !== null) requireMemberThen(db, input.ownerMemberId, meeting, 'ownerMemberId');
+  requireDueAfter(meeting, input.dueDate, 'dueDate');
 }
 
 export function listActions(db: Database, { status, memberId }: ActionFilter): Action[] {
@@ -23,8 +21,7 @@ export function listActions(db: Database, { status, memberId }: ActionFilter): A
 
 export function addAction(db: Database, input: ActionAdd): Action {
   return db.transaction(() => {
-    const meeting = requireMeeting(db, input.meetingId);
-    checkFields(db, meeting.plannedDate, input);
+    checkFields(db, requireNotCancelled(db, input.meetingId, 'meetingId'), input);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO action (meeting_id, text, owner_member_id, due_date) VALUES (?, ?, ?, ?)')
       .run(input.meetingId, input.text, input.ownerMemberId, input.dueDate);
@@ -35,7 +32,7 @@ export function addAction(db: Database, input: ActionAdd): Action {
 export function updateAction(db: Database, input: ActionUpdate): Action {
   return db.transaction(() => {
     const action = getAction(db, input.id);
-    checkFields(db, requireMeeting(db, action.meetingId).plannedDate, input);
+    checkFields(db, meetingFacts(db, action.meetingId), input);
     db.prepare(`UPDATE action SET text = ?, owner_member_id = ?, due_date = ?, updated_at = ${now} WHERE id = ?`).run(
       input.text,
       input.ownerMemberId,
@@ -49,8 +46,10 @@ export function updateAction(db: Database, input: ActionUpdate): Action {
 /** Marks an action done, dropped or open again, remembering in which meeting it was reviewed. */
 export function setActionStatus(db: Database, { id, status, reviewedInId }: ActionStatusInput): Action {
   return db.transaction(() => {
-    getAction(db, id);
-    if (reviewedInId !== null) requireMeeting(db, reviewedInId);
+    const action = getAction(db, id);
+    if (reviewedInId !== null) {
+      requireReviewAfter(meetingFacts(db, action.meetingId), requireNotCancelled(db, reviewedInId, 'reviewedInId'), 'reviewedInId');
+    }
     db.prepare(`UPDATE action SET status = ?, reviewed_in_id = ?, updated_at = ${now} WHERE id = ?`).run(status, reviewedInId, id);
     return getAction(db, id);
   })();

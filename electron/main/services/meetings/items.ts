@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Item, ItemAdd, ItemUpdate } from '@shared/domain';
-import { getItem, requireMeeting, type ItemTable } from './queries';
+import { getItem, type ItemTable } from './queries';
+import { requireNotCancelled } from './rules';
 
 /**
  * Short items of a meeting kept in their own tables: between-meeting tasks (CONFIDENTIAL) and
@@ -10,7 +11,7 @@ export function itemService(db: Database, table: ItemTable) {
   return {
     add: ({ meetingId, text }: ItemAdd): Item =>
       db.transaction(() => {
-        requireMeeting(db, meetingId);
+        requireNotCancelled(db, meetingId, 'meetingId');
         const { position } = db
           .prepare(`SELECT coalesce(max(position), 0) + 1 AS position FROM ${table} WHERE meeting_id = ?`)
           .get(meetingId) as { position: number };

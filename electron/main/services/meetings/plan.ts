@@ -4,6 +4,7 @@ import { sqliteCode } from '../db/errors';
 import { AppError, fieldError } from '../errors';
 import type { HandlersOf } from '../handlers';
 import { requireProgramme } from '../programme/service';
+import { meetingFacts, requireMoveKeepsRecords, requireNothingHappened } from './rules';
 
 /**
  * The meeting plan. The agreement's plan rows and the meetings are the same records: adding a
@@ -113,6 +114,7 @@ export function updatePlanned(db: Database, input: PlanUpdate): PlannedMeeting {
       `UPDATE meeting SET number = ?, planned_theme = ?, planned_date = ?, planned_month = ?, place = ?, format = ?,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
     ).run(input.number, input.plannedTheme, input.plannedDate, input.plannedMonth, input.place, input.format, input.id);
+    requireMoveKeepsRecords(db, meetingFacts(db, input.id), { date: input.plannedMonth ? 'plannedMonth' : 'plannedDate', number: 'number' });
     return getPlanned(db, input.id);
   })();
 }
@@ -121,6 +123,7 @@ export function cancelPlanned(db: Database, { id, cancelled }: PlanCancel): Plan
   return db.transaction(() => {
     const before = getPlanned(db, id);
     if (before.status === 'held') throw new AppError('conflict', 'A meeting that was held cannot be cancelled.');
+    if (cancelled && before.status !== 'cancelled') requireNothingHappened(db, meetingFacts(db, id), 'cancelled');
     const status = cancelled ? 'cancelled' : 'planned';
     if (before.status !== status) {
       db.prepare(`UPDATE meeting SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(status, id);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchGroup, type SearchResult } from '@shared/domain';
+import { hasUnstorableCharacter, SEARCH_MARK_END, SEARCH_MARK_START, type SearchGroup, type SearchResult } from '@shared/domain';
 
 /**
  * Full-text search over notes, themes, actions, tasks and ideas. Each word the user types is
@@ -29,7 +29,8 @@ interface Match {
 }
 
 export function search(db: Database, { query }: { query: string }): SearchResult {
-  const fts = toFtsQuery(query);
+  // No stored text holds a character the store refuses (NUL, a lone surrogate), so nothing can match one.
+  const fts = hasUnstorableCharacter(query) ? '' : toFtsQuery(query);
   if (fts === '') return { total: 0, groups: [] };
   const matches = db
     .prepare(

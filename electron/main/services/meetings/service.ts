@@ -13,6 +13,7 @@ import { AppError, fieldError } from '../errors';
 import { requireProgramme } from '../programme/service';
 import { addPlanned, getPlanned, updatePlanned } from './plan';
 import { ACTION_COLUMNS, MEETING_COLUMNS, listItems, now, requireMeeting, requireMember } from './queries';
+import { requireMemberThen, requireNotCancelled, requireNotInFuture } from './rules';
 
 type MeetingBase = MeetingDetail['next'] & object;
 
@@ -92,8 +93,8 @@ export function setTiming(db: Database, { id, startTime, plannedMinutes }: Meeti
 
 export function setHeld(db: Database, { id, held }: { id: number; held: boolean }): MeetingDetail {
   return db.transaction(() => {
-    const meeting = getBase(db, id);
-    if (meeting.status === 'cancelled') throw new AppError('conflict', 'A cancelled meeting cannot be marked as held.');
+    const meeting = requireNotCancelled(db, id, 'held');
+    if (held) requireNotInFuture(meeting, 'held', 'heldInFuture');
     db.prepare(`UPDATE meeting SET status = ?, updated_at = ${now} WHERE id = ?`).run(held ? 'held' : 'planned', id);
     return getMeeting(db, id);
   })();
@@ -112,6 +113,8 @@ export function setAttendance(db: Database, input: AttendanceInput): AttendanceM
   return db.transaction(() => {
     requireMeeting(db, input.meetingId);
     requireMember(db, input.memberId);
+    // Clearing a mark is always possible; a mark needs a meeting that took place and a member still in the group.
+    if (input.present !== null) requireMemberThen(db, input.memberId, requireNotCancelled(db, input.meetingId, 'meetingId'), 'memberId');
     if (input.present === null) {
       db.prepare('DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?').run(input.meetingId, input.memberId);
     } else {

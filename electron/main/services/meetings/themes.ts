@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { MeetingDetail, Theme } from '@shared/domain';
 import { requireMeeting } from './queries';
+import { requireNotCancelled } from './rules';
 import { getMeeting } from './service';
 
 /** Themes are reusable tags: the same name (any letter case) is the same theme. */
@@ -15,7 +16,7 @@ export function listThemes(db: Database): Theme[] {
 
 export function addThemeToMeeting(db: Database, { meetingId, name }: { meetingId: number; name: string }): MeetingDetail {
   return db.transaction(() => {
-    requireMeeting(db, meetingId);
+    requireNotCancelled(db, meetingId, 'meetingId');
     db.prepare('INSERT INTO theme (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
     const { id } = db.prepare('SELECT id FROM theme WHERE name = ?').get(name) as { id: number };
     const { position } = db

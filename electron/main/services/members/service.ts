@@ -2,8 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { Member, MemberFields, MemberLeftInput, MemberRef, MemberUpdate } from '@shared/domain';
 import { MAX_MEMBERS } from '@shared/domain';
 import { sqliteCode } from '../db/errors';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import type { HandlersOf } from '../handlers';
+import { FIRST_DAY_SQL } from '../meetings/rules';
+import { requireProgramme } from '../programme/queries';
 
 const COLUMNS = `id, name, role, email, left_on AS leftOn, created_at AS createdAt`;
 
@@ -34,9 +36,31 @@ export function updateMember(db: Database, { id, ...fields }: MemberUpdate): Mem
   })();
 }
 
+/**
+ * A member leaves during the programme, and nothing is recorded for them after the day they left:
+ * no attendance, action or named feedback of theirs in a later meeting, no acceptance dated later.
+ */
+function checkLeaving(db: Database, id: number, leftOn: string) {
+  const { startDate, endDate } = requireProgramme(db);
+  if (leftOn < startDate || leftOn > endDate) {
+    throw fieldError('leftOn', 'leftOutsideProgramme', `${leftOn} is outside the programme (${startDate} – ${endDate}).`);
+  }
+  const later = db
+    .prepare(
+      `SELECT 1 FROM attendance t JOIN meeting m ON m.id = t.meeting_id WHERE t.member_id = :id AND ${FIRST_DAY_SQL('m')} > :leftOn
+       UNION ALL SELECT 1 FROM action a JOIN meeting m ON m.id = a.meeting_id WHERE a.owner_member_id = :id AND ${FIRST_DAY_SQL('m')} > :leftOn
+       UNION ALL SELECT 1 FROM feedback_response r JOIN feedback_survey s ON s.id = r.survey_id JOIN meeting m ON m.id = s.meeting_id
+         WHERE r.member_id = :id AND ${FIRST_DAY_SQL('m')} > :leftOn
+       UNION ALL SELECT 1 FROM agreement_acceptance WHERE member_id = :id AND accepted_on > :leftOn`,
+    )
+    .get({ id, leftOn });
+  if (later) throw fieldError('leftOn', 'recordedAfterLeaving', `The member has records after ${leftOn}.`);
+}
+
 export function setMemberLeft(db: Database, { id, leftOn }: MemberLeftInput): Member {
   return db.transaction(() => {
     getMember(db, id);
+    if (leftOn !== null) checkLeaving(db, id, leftOn);
     db.prepare('UPDATE member SET left_on = ? WHERE id = ?').run(leftOn, id);
     return getMember(db, id);
   })();
