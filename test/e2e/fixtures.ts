@@ -79,7 +79,7 @@ export const test = base.extend<{ app: AppFixture; cspViolations: string[] }>({
     expect(violations, 'no Content-Security-Policy violations').toEqual([]);
   },
   app: async ({ page, cspViolations: _csp }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'vertaistuki-e2e-'));
+    const dataDir = mkdtempSync(join(process.env['VERTAISTUKI_E2E_RUN_DIR'] ?? tmpdir(), 'vertaistuki-e2e-'));
     let server = await startServer(dataDir);
     const fixture: AppFixture = {
       dataDir,

@@ -73,4 +73,16 @@ describe('the agreement page', () => {
     expect(await within(row).findByRole('alert')).toHaveTextContent('ei voi poistaa');
     expect(stored<PlannedMeeting[]>('plan.list')).toHaveLength(6);
   });
+
+  it('does not offer to save a version identical to the latest one, and says why', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    real.backend.dispatch('agreement.saveVersion', { agreedOn: '2026-09-15', note: '' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    await user.click(await screen.findByRole('tab', { name: 'Versiot ja hyväksyntä' }));
+    const save = await screen.findByRole('button', { name: 'Tallenna sovittuna versiona' });
+    expect(save).toBeDisabled();
+    expect(save).toHaveAccessibleDescription(/Luonnos on sama kuin versio 1/);
+    expect(stored<Agreement>('agreement.get').versions).toHaveLength(1);
+  });
 });
