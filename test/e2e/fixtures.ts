@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 /** The built renderer to serve; another folder can be given so parallel builds do not collide. */
 const WEB_DIR = process.env['VERTAISTUKI_WEB_DIR'] ?? join(ROOT, 'out/web');
 
@@ -16,10 +15,15 @@ export interface RunningServer {
   process: ChildProcess;
 }
 
-/** Starts browser mode as its own process, as a user would, and waits for its READY line. */
+/**
+ * Starts browser mode as its own process and waits for its READY line. Node runs the server itself
+ * (`--import tsx`), not under tsx's wrapper process: a signal sent to `process` reaches the process
+ * that holds the database, so SIGKILL is a real crash and nothing outlives the test.
+ */
 export function startServer(dataDir: string): Promise<RunningServer> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(TSX, ['electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', WEB_DIR], {
+    const args = ['--import', 'tsx', 'electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', WEB_DIR];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
