@@ -23,7 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
-describe('the agreement page', () => {
+// The page holds many forms; on a busy machine it takes longer than the default five seconds.
+describe('the agreement page', { timeout: 20_000 }, () => {
   it('starts from the chosen template and autosaves an edited ground rule', async () => {
     const user = userEvent.setup();
     renderWithI18n(<AgreementPage />);

@@ -217,7 +217,7 @@ describe('meetings: every field survives meeting view ↔ meeting mode and step 
     await u.type(text(), ' omassa tiimissä');
     await u.click(within(action()).getByRole('button', { name: /Kuka/ }));
     await u.click(await screen.findByRole('option', { name: 'Sari Järvinen' }));
-    await u.click(within(within(action()).getByRole('group', { name: 'Mihin mennessä' })).getAllByRole('spinbutton')[0]!);
+    await u.click(within(within(action()).getAllByRole('group', { name: /^Mihin mennessä/ })[0]!).getAllByRole('spinbutton')[0]!);
     await u.keyboard('30092026');
     await saved(action());
     await startMode(u);

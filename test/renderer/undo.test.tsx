@@ -79,7 +79,7 @@ describe('Undo after removing', { timeout: 20_000 }, () => {
 
     // One key press removed it, and says so with a way back.
     await waitFor(() => expect(meeting(m1).actions.map((a) => a.text)).toEqual(['Luetaan artikkeli']));
-    expect(within(notices()).getByRole('status')).toHaveTextContent(/Toimi poistettiin/);
+    await waitFor(() => expect(within(notices()).getByRole('status')).toHaveTextContent(/Toimi poistettiin/));
     expect(screen.queryByRole('button', { name: 'Poista toimi: Kokeillaan kävelypalaveria' })).toBeNull();
 
     await user.click(undo());
@@ -100,7 +100,7 @@ describe('Undo after removing', { timeout: 20_000 }, () => {
     await openMeeting(user, 1);
     await pressEnterOn(user, screen.getByRole('button', { name: removeLabel }));
     await waitFor(() => expect(texts(meeting(m1))).toEqual(['Toinen']));
-    expect(within(notices()).getByRole('status')).toHaveTextContent(message);
+    await waitFor(() => expect(within(notices()).getByRole('status')).toHaveTextContent(message));
     await user.click(undo());
     await waitFor(() => expect(texts(meeting(m1))).toEqual(['Ensimmäinen', 'Toinen']));
   });
@@ -112,7 +112,7 @@ describe('Undo after removing', { timeout: 20_000 }, () => {
     await openMeeting(user, 1);
     await pressEnterOn(user, screen.getByRole('button', { name: 'Poista teema Työhyvinvointi' }));
     await waitFor(() => expect(meeting(m1).themes.map((t) => t.name)).toEqual(['Muutosjohtaminen']));
-    expect(within(notices()).getByRole('status')).toHaveTextContent(/Teema poistettiin/);
+    await waitFor(() => expect(within(notices()).getByRole('status')).toHaveTextContent(/Teema poistettiin/));
     await user.click(undo());
     await waitFor(() => expect(meeting(m1).themes.map((t) => t.name)).toEqual(['Työhyvinvointi', 'Muutosjohtaminen']));
   });
@@ -130,7 +130,7 @@ describe('Undo after removing', { timeout: 20_000 }, () => {
     await pressEnterOn(user, await screen.findByRole('button', { name: removeLabel }));
     await waitFor(() => expect(items(dispatch<Agreement>('agreement.get'))).toHaveLength(before.length - 1));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(within(notices()).getByRole('status')).toHaveTextContent(/poistettiin/);
+    await waitFor(() => expect(within(notices()).getByRole('status')).toHaveTextContent(/poistettiin/));
     await user.click(undo());
     await waitFor(() => expect(items(dispatch<Agreement>('agreement.get'))).toEqual(before));
     expect(dispatch<Agreement>('agreement.get').draftDiffers).toBe(false);
@@ -147,6 +147,7 @@ describe('Undo after removing', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('tab', { name: 'Versiot ja hyväksyntä' }));
     await pressEnterOn(user, await screen.findByRole('button', { name: 'Poista merkintä: Sari Järvinen' }));
     await waitFor(() => expect(dispatch<Agreement>('agreement.get').versions[0]?.acceptances).toEqual([]));
+    await waitFor(() => expect(within(notices()).getByRole('status')).toHaveTextContent(/Hyväksyntämerkintä poistettiin: Sari Järvinen/));
     await user.click(undo());
     await waitFor(() =>
       expect(dispatch<Agreement>('agreement.get').versions[0]?.acceptances).toEqual([{ memberId: sari.id, acceptedOn: '2026-09-20' }]),

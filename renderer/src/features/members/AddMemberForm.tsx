@@ -32,6 +32,7 @@ export function AddMemberForm({ onAdd }: { onAdd: (fields: MemberFields) => Prom
     <Form
       className="add-member"
       aria-label={t('members.addTitle')}
+      validationBehavior="aria"
       onSubmit={(event) => {
         // The button stays enabled while saving (disabling it would drop keyboard focus), so ignore repeats.
         if (form.formState.isSubmitting) event.preventDefault();
