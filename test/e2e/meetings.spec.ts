@@ -73,16 +73,17 @@ test('meeting 1 is held in meeting mode with the keyboard alone', async ({ page,
   await page.keyboard.type('Keskustelimme kehityskeskusteluista ja siitä, miten palautetta annetaan.');
   await expect(page.getByRole('region', { name: 'Muistiinpanot' }).getByRole('status')).toHaveText(/Tallennettu/);
 
-  // Alt+A: two actions.
+  // Alt+A: two actions; each stays editable where it was added.
+  const newAction = page.getByRole('form', { name: 'Lisää toimi' }).getByLabel('Mitä');
   await page.keyboard.press('Alt+KeyA');
-  await expect(page.getByLabel('Mitä')).toBeFocused();
+  await expect(newAction).toBeFocused();
   await page.keyboard.type('Kokeillaan kävelypalaveria omassa tiimissä');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Kokeillaan kävelypalaveria omassa tiimissä')).toBeVisible();
-  await expect(page.getByLabel('Mitä')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Toimi 1' }).getByLabel('Mitä')).toHaveValue('Kokeillaan kävelypalaveria omassa tiimissä');
+  await expect(newAction).toBeFocused();
   await page.keyboard.type('Jaetaan perehdytysmateriaali ryhmälle');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Jaetaan perehdytysmateriaali ryhmälle')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Toimi 2' }).getByLabel('Mitä')).toHaveValue('Jaetaan perehdytysmateriaali ryhmälle');
 
   // Alt+I: one idea to forward.
   await page.keyboard.press('Alt+KeyI');

@@ -13,11 +13,14 @@ export interface NotesHandle {
   focus: () => void;
 }
 
-/** Puts the caret after the text, so that typing goes on where the notes end. */
-export function focusAtEnd(focus: () => void): void {
+/** Focuses the field with the caret after the text, so that typing goes on where the notes end. */
+function focusAtEnd(focus: () => void): void {
   focus();
-  const field = document.activeElement;
-  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) field.setSelectionRange(field.value.length, field.value.length);
+  // react-hook-form focuses on the next task; the caret goes to the end right after it.
+  setTimeout(() => {
+    const field = document.activeElement;
+    if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
+  }, 0);
 }
 
 /**
