@@ -334,6 +334,24 @@ describe('agreement: every field survives a tab switch and leaving the page', { 
   });
 });
 
+describe('a store older than the database', { timeout: 30_000 }, () => {
+  it("the agreement's plan shows a meeting moved in the meeting view, and saves on top of it", async () => {
+    dispatch('agreement.start', { template: null });
+    const u = user();
+    await openApp();
+    await go(u, 'Sopimus'); // the agreement's store now holds the plan as it was
+    await screen.findByRole('region', { name: '1. tapaaminen' });
+    await openMeeting(u, 1);
+    await u.type(box(/^Paikka/, region('Perustiedot')), 'Kahvila Pörssi');
+    await go(fast(), 'Sopimus');
+    const place = () => box(/^Paikka/, region('1. tapaaminen'));
+    await waitFor(() => expect(place()).toHaveValue('Kahvila Pörssi'));
+    await u.type(place(), ', yläkerta');
+    await saved(region('1. tapaaminen'));
+    expect(meeting(m1).place).toBe('Kahvila Pörssi, yläkerta');
+  });
+});
+
 describe('feedback: every field survives a tab switch', { timeout: 30_000 }, () => {
   const tab = (u: ReturnType<typeof userEvent.setup>, name: string) => u.click(screen.getByRole('tab', { name }));
 

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
+import { FormFailure } from '../../components/FormFailure';
+import { errorMessage } from '../../lib/errors';
 import { useAgreementStore } from '../agreement/store';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { clock, meetingWhen } from './format';
@@ -43,6 +45,7 @@ export function LiveMeeting() {
   const setLive = useMeetingsStore((s) => s.setLive);
   const setHeld = useMeetingsStore((s) => s.setHeld);
   const [step, setStep] = useState<Step>('checkin');
+  const [failure, setFailure] = useState('');
   const themes = useRef<ThemesHandle>(null);
   const notes = useRef<NotesHandle>(null);
   const actions = useRef<ActionsHandle>(null);
@@ -144,10 +147,17 @@ export function LiveMeeting() {
         <TabPanel id="next" className="live-panel">
           <NextMeeting detail={detail} />
           {detail.status !== 'held' && (
-            <Button className="button button--primary" onPress={() => void setHeld(detail.id, true).catch(() => undefined)}>
+            <Button
+              className="button button--primary"
+              onPress={() => {
+                setFailure('');
+                setHeld(detail.id, true).catch((error: unknown) => setFailure(errorMessage(t, error)));
+              }}
+            >
               {t('meetings.markHeld')}
             </Button>
           )}
+          <FormFailure message={failure} />
         </TabPanel>
       </Tabs>
       <footer className="live-footer">
