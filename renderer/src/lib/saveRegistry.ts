@@ -34,6 +34,7 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+const IDLE: SaveState = { kind: 'idle' };
 
 function entryOf(key: string): Entry {
   let entry = entries.get(key);
@@ -42,7 +43,7 @@ function entryOf(key: string): Entry {
       values: null,
       unsent: false,
       inFlight: null,
-      state: { kind: 'idle' },
+      state: IDLE,
       timer: undefined,
       send: () => Promise.resolve(),
       accepts: () => true,
@@ -138,7 +139,6 @@ export const isUnsaved = (key: string): boolean => {
 };
 
 export const stateOf = (key: string): SaveState => entries.get(key)?.state ?? IDLE;
-const IDLE: SaveState = { kind: 'idle' };
 
 export function subscribeField(key: string, listener: () => void): () => void {
   const entry = entryOf(key);
