@@ -33,7 +33,7 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
-describe('notes', () => {
+describe('notes', { timeout: 20_000 }, () => {
   it('saves while typing and says so', async () => {
     const user = userEvent.setup();
     renderWithI18n(<Notes meetingId={meetingId} notes="" />);
@@ -68,7 +68,7 @@ describe('notes', () => {
   });
 });
 
-describe('themes', () => {
+describe('themes', { timeout: 20_000 }, () => {
   it('adds the planned theme with one press and a new theme with Enter', async () => {
     useMeetingsStore.setState(useMeetingsStore.getInitialState(), true);
     await act(() => useMeetingsStore.getState().open(meetingId));

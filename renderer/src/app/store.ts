@@ -54,7 +54,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
     set({ settings, language: pickLanguage(settings.language, systemLocalesOf(get().info)) });
   },
   setUp: async (input) => set({ programme: await call('programme.setup', input) }),
-  updateProgramme: async (fields) => set({ programme: await call('programme.update', fields) }),
+  updateProgramme: async (fields) => {
+    // The store holds what was typed at once, and keeps it if the save fails.
+    set((s) => (s.programme ? { programme: { ...s.programme, ...fields } } : {}));
+    set({ programme: await call('programme.update', fields) });
+  },
   navigate: (section) => set({ section }),
   setFocusMode: (focusMode) => set({ focusMode }),
 }));

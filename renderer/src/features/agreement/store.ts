@@ -105,7 +105,10 @@ export const useAgreementStore = create<AgreementState>()((set, get) => {
     },
     reorderRules: (ids) => change(() => call('agreement.reorderRules', { ids })).then(() => undefined),
     addPlanRow: () => change(() => call('plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null })).then(() => undefined),
-    updatePlanRow: (input) => change(() => call('plan.update', input)).then(() => undefined),
+    updatePlanRow: async (input) => {
+      set((s) => ({ plan: s.plan.map((row) => (row.id === input.id ? { ...row, ...input } : row)) }));
+      await change(() => call('plan.update', input));
+    },
     cancelPlanRow: (id, cancelled) => change(() => call('plan.cancel', { id, cancelled })).then(() => undefined),
     removePlanRow: async (id) => {
       await change(() => call('plan.remove', { id }));

@@ -90,7 +90,14 @@ export const useFeedbackStore = create<FeedbackState>()((set, get) => {
       putQuestionnaire(questionnaire);
       return questionnaire;
     },
-    updateQuestion: async (id, text) => putQuestionnaire(await call('feedback.updateQuestion', { id, text })),
+    updateQuestion: async (id, text) => {
+      for (const questionnaire of Object.values(get().questionnaires)) {
+        if (questionnaire?.questions.some((q) => q.id === id)) {
+          putQuestionnaire({ ...questionnaire, questions: questionnaire.questions.map((q) => (q.id === id ? { ...q, text } : q)) });
+        }
+      }
+      putQuestionnaire(await call('feedback.updateQuestion', { id, text }));
+    },
     addQuestion: async (input) => putQuestionnaire(await call('feedback.addQuestion', input)),
     removeQuestion: async (id) => putQuestionnaire(await call('feedback.removeQuestion', { id })),
     resetQuestions: async (instrument) => putQuestionnaire(await call('feedback.resetQuestions', { instrument })),

@@ -169,7 +169,11 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
       const action = await call('actions.add', input);
       patch(input.meetingId, (d) => ({ ...d, actions: [...d.actions, action] }));
     },
-    updateAction: async (input) => putAction(await call('actions.update', input)),
+    updateAction: async (input) => {
+      const current = [...(get().detail?.actions ?? []), ...get().actionList].find((a) => a.id === input.id);
+      if (current) putAction({ ...current, ...input });
+      putAction(await call('actions.update', input));
+    },
     reviewAction: async (id, status, reviewedInId) => putAction(await call('actions.setStatus', { id, status, reviewedInId })),
     removeAction: async (id) => {
       const removed = await call('actions.remove', { id });

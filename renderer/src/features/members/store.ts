@@ -30,6 +30,8 @@ export const useMembersStore = create<MembersState>()((set) => ({
     return member;
   },
   update: async (update) => {
+    // The store holds what was typed at once, and keeps it if the save fails.
+    set((s) => ({ members: s.members.map((m) => (m.id === update.id ? { ...m, ...update } : m)) }));
     const member = await call('members.update', update);
     set((s) => ({ members: replace(s.members, member) }));
     return member;
