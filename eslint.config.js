@@ -36,6 +36,25 @@ export default tseslint.config(
     },
   },
   {
+    // One owner for data from main: a feature's zustand store (a .ts file) is the only caller of the
+    // API; components read the store and write through its actions, so no form shows a stale snapshot.
+    files: ['renderer/src/features/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api', '**/api.ts'],
+              allowTypeImports: true,
+              message: "Components do not call the API: use the feature's store, which keeps its data up to date.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/services/**/*.ts', 'electron/main/browser-mode/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: forbid(['electron', '**/renderer/**'], 'Services are Electron-free so that tests and browser mode run them as they are.'),

@@ -7,6 +7,9 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  // The teardown fails the run if a browser-mode server the suite started is still alive.
+  globalSetup: './test/e2e/global-setup.ts',
+  globalTeardown: './test/e2e/global-teardown.ts',
   outputDir: 'test-results/e2e',
   fullyParallel: false,
   workers: process.env['CI'] ? 1 : 2,

@@ -20,6 +20,7 @@ import {
   RuleUpdate,
   VersionSave,
 } from '../domain/agreement';
+import { RemovedGoal, RemovedRule } from '../domain/restore';
 import { noInput, type ContractPart } from './part';
 
 /**
@@ -33,11 +34,13 @@ export const agreementCalls = {
   'agreement.updatePracticalities': { input: Practicalities, output: Practicalities },
   'agreement.addGoal': { input: GoalAdd, output: Goal },
   'agreement.updateGoal': { input: GoalUpdate, output: Goal },
-  'agreement.removeGoal': { input: ItemRef, output: ItemRef },
+  'agreement.removeGoal': { input: ItemRef, output: RemovedGoal },
+  'agreement.restoreGoal': { input: RemovedGoal, output: Goal },
   'agreement.reorderGoals': { input: GoalOrder, output: z.array(Goal) },
   'agreement.addRule': { input: RuleAdd, output: Rule },
   'agreement.updateRule': { input: RuleUpdate, output: Rule },
-  'agreement.removeRule': { input: ItemRef, output: ItemRef },
+  'agreement.removeRule': { input: ItemRef, output: RemovedRule },
+  'agreement.restoreRule': { input: RemovedRule, output: Rule },
   'agreement.reorderRules': { input: RuleOrder, output: z.array(Rule) },
   'agreement.saveVersion': { input: VersionSave, output: AgreementVersion },
   'agreement.setAcceptance': { input: AcceptanceSet, output: AgreementVersion },

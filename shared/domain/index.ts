@@ -8,3 +8,4 @@ export * from './feedback';
 export * from './agreement';
 export * from './summary';
 export * from './storage';
+export * from './restore';

@@ -137,7 +137,8 @@ test('bad input gets a message at the field, and nothing saved is lost', async (
   await second.getByRole('textbox', { name: 'Numero' }).fill('1');
   await second.getByRole('textbox', { name: 'Numero' }).press('Tab');
   await expect(second.getByText('Tällä numerolla on jo tapaaminen.')).toBeVisible();
-  await expect(second.getByText(/Tiedoissa on virhe/)).toBeVisible();
+  await expect(second.getByRole('textbox', { name: 'Numero' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(second.getByRole('status')).toHaveText(/Korjaa merkitty kenttä/);
 
   // a date outside the programme
   const fourth = page.getByRole('region', { name: '4. tapaaminen' });

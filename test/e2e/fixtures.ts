@@ -6,7 +6,6 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { openFile } from '../../electron/main/services/db/driver';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 /** The built renderer to serve; another folder can be given so parallel builds do not collide. */
 const WEB_DIR = process.env['VERTAISTUKI_WEB_DIR'] ?? join(ROOT, 'out/web');
 
@@ -17,11 +16,16 @@ export interface RunningServer {
   process: ChildProcess;
 }
 
-/** Starts browser mode as its own process, as a user would, and waits for its READY line. */
+/**
+ * Starts browser mode as its own process and waits for its READY line. Node runs the server itself
+ * (`--import tsx`), not under tsx's wrapper process: a signal sent to `process` reaches the process
+ * that holds the database, so SIGKILL is a real crash and nothing outlives the test. Browser mode
+ * keeps the store's key in a key file in the data folder (made on its first start).
+ */
 export function startServer(dataDir: string, extraArgs: string[] = []): Promise<RunningServer> {
   return new Promise((resolveStart, reject) => {
-    // Browser mode keeps the store's key in a key file in the data folder (made on its first start).
-    const child = spawn(TSX, ['electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', WEB_DIR, ...extraArgs], {
+    const args = ['--import', 'tsx', 'electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', WEB_DIR, ...extraArgs];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -87,7 +91,7 @@ export const test = base.extend<{ app: AppFixture; cspViolations: string[] }>({
     expect(violations, 'no Content-Security-Policy violations').toEqual([]);
   },
   app: async ({ page, cspViolations: _csp }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'vertaistuki-e2e-'));
+    const dataDir = mkdtempSync(join(process.env['VERTAISTUKI_E2E_RUN_DIR'] ?? tmpdir(), 'vertaistuki-e2e-'));
     let server = await startServer(dataDir);
     const fixture: AppFixture = {
       dataDir,

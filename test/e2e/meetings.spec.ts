@@ -71,16 +71,17 @@ test('meeting 1 is held in meeting mode with the keyboard alone', async ({ page,
   await page.keyboard.type('Keskustelimme kehityskeskusteluista ja siitä, miten palautetta annetaan.');
   await expect(page.getByRole('region', { name: 'Muistiinpanot' }).getByRole('status')).toHaveText(/Tallennettu/);
 
-  // Alt+A: two actions.
+  // Alt+A: two actions; each stays editable where it was added.
+  const newAction = page.getByRole('form', { name: 'Lisää toimi' }).getByLabel('Mitä');
   await page.keyboard.press('Alt+KeyA');
-  await expect(page.getByLabel('Mitä')).toBeFocused();
+  await expect(newAction).toBeFocused();
   await page.keyboard.type('Kokeillaan kävelypalaveria omassa tiimissä');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Kokeillaan kävelypalaveria omassa tiimissä')).toBeVisible();
-  await expect(page.getByLabel('Mitä')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Toimi 1' }).getByLabel('Mitä')).toHaveValue('Kokeillaan kävelypalaveria omassa tiimissä');
+  await expect(newAction).toBeFocused();
   await page.keyboard.type('Jaetaan perehdytysmateriaali ryhmälle');
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Jaetaan perehdytysmateriaali ryhmälle')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Toimi 2' }).getByLabel('Mitä')).toHaveValue('Jaetaan perehdytysmateriaali ryhmälle');
 
   // Alt+I: one idea to forward.
   await page.keyboard.press('Alt+KeyI');
@@ -147,6 +148,16 @@ test('meeting 2 opens with the open actions of meeting 1 for review; search find
   await expect(page.getByRole('cell', { name: 'Kokeillaan kävelypalaveria' })).toHaveCount(0);
 });
 
+/** Whether anything still answers on the port (a server that was killed must not). */
+async function answers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 test('notes acknowledged as saved survive the process being killed', async ({ page, app }) => {
   await seedGroup(page, app);
   const [m1] = await seedPlan(page);
@@ -156,8 +167,12 @@ test('notes acknowledged as saved survive the process being killed', async ({ pa
   await page.keyboard.type('Luottamuksellista: ryhmä pohti esihenkilön yksinäisyyttä. Äänekäs keskustelu, hyvä ilmapiiri.');
   await expect(page.getByRole('region', { name: 'Muistiinpanot' }).getByRole('status')).toHaveText(/Tallennettu/);
 
-  app.server.process.kill('SIGKILL');
-  await stopServer(app.server);
+  // The signal must reach the process that holds the database, not a wrapper around it.
+  const killed = app.server;
+  const exited = new Promise((done) => killed.process.once('exit', done));
+  killed.process.kill('SIGKILL');
+  await exited;
+  await expect.poll(() => answers(killed.port), { message: 'the killed server no longer answers' }).toBe(false);
   await app.restart();
   await openMeeting(page, 1);
   await expect(page.getByRole('textbox', { name: 'Muistiinpanot' })).toHaveValue(
@@ -169,6 +184,44 @@ test('notes acknowledged as saved survive the process being killed', async ({ pa
   const db = openStore(app.dataDir);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   db.close();
+});
+
+test('notes typed in the meeting view, meeting mode and its steps read exactly as typed, after a reload and a restart', async ({ page, app }) => {
+  await seedGroup(page, app);
+  const [m1] = await seedPlan(page);
+  await openMeeting(page, 1);
+  const notes = page.getByRole('textbox', { name: 'Muistiinpanot' });
+  const status = page.getByRole('region', { name: 'Muistiinpanot' }).getByRole('status');
+  await notes.click();
+  await page.keyboard.type('Ensimmäinen tärkeä asia.');
+  await expect(status).toHaveText(/Tallennettu/);
+
+  // Into meeting mode at once, and on with the keyboard: Alt+N puts the caret after the text.
+  await page.getByRole('button', { name: 'Aloita tapaamistila' }).click();
+  await page.keyboard.press('Alt+KeyN');
+  await expect(notes).toBeFocused();
+  await expect(notes).toHaveValue('Ensimmäinen tärkeä asia.');
+  await page.keyboard.type(' Toinen asia.');
+  // Other steps and back, without waiting for the save.
+  await page.keyboard.press('Alt+Digit3');
+  await page.keyboard.press('Alt+Digit1');
+  await page.keyboard.press('Alt+KeyN');
+  await expect(notes).toHaveValue('Ensimmäinen tärkeä asia. Toinen asia.');
+  await page.keyboard.type(' Kolmas asia.');
+  await page.getByRole('button', { name: 'Lopeta tapaamistila' }).click();
+  await expect(notes).toHaveValue('Ensimmäinen tärkeä asia. Toinen asia. Kolmas asia.');
+  await notes.press('End');
+  await page.keyboard.type(' Neljäs.');
+  await expect(status).toHaveText(/Tallennettu/);
+
+  const typed = 'Ensimmäinen tärkeä asia. Toinen asia. Kolmas asia. Neljäs.';
+  await page.reload();
+  await openMeeting(page, 1);
+  await expect(notes).toHaveValue(typed);
+  await app.restart();
+  await openMeeting(page, 1);
+  await expect(notes).toHaveValue(typed);
+  expect((await meeting(page, m1!)).notes).toBe(typed);
 });
 
 test('bad input gets a clear message at the field, and nothing is lost', async ({ page, app }) => {

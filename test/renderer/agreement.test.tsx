@@ -23,7 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
-describe('the agreement page', () => {
+// The page holds many forms; on a busy machine it takes longer than the default five seconds.
+describe('the agreement page', { timeout: 20_000 }, () => {
   it('starts from the chosen template and autosaves an edited ground rule', async () => {
     const user = userEvent.setup();
     renderWithI18n(<AgreementPage />);
@@ -72,5 +73,17 @@ describe('the agreement page', () => {
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Poista' }));
     expect(await within(row).findByRole('alert')).toHaveTextContent('ei voi poistaa');
     expect(stored<PlannedMeeting[]>('plan.list')).toHaveLength(6);
+  });
+
+  it('does not offer to save a version identical to the latest one, and says why', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    real.backend.dispatch('agreement.saveVersion', { agreedOn: '2026-09-15', note: '' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    await user.click(await screen.findByRole('tab', { name: 'Versiot ja hyväksyntä' }));
+    const save = await screen.findByRole('button', { name: 'Tallenna sovittuna versiona' });
+    expect(save).toBeDisabled();
+    expect(save).toHaveAccessibleDescription(/Luonnos on sama kuin versio 1/);
+    expect(stored<Agreement>('agreement.get').versions).toHaveLength(1);
   });
 });

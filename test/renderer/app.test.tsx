@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
-describe('App', () => {
+describe('App', { timeout: 20_000 }, () => {
   it('opens the set-up in Finnish on a Finnish system and checks required fields', async () => {
     real = installRealBackend();
     const user = userEvent.setup();

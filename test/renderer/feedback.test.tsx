@@ -36,7 +36,8 @@ afterEach(() => real.dispose());
 const USEFUL = 'Tapaaminen oli minulle hyödyllinen.';
 const KEEP = 'Yksi asia, joka kannattaa säilyttää';
 
-describe('feedback round panel', () => {
+// Whole flows against a real store: a busy machine needs more than the default five seconds.
+describe('feedback round panel', { timeout: 20_000 }, () => {
   it('runs a pass-the-device round by keyboard: each respondent gets a clean form, the round ends only after confirmation', async () => {
     const user = userEvent.setup();
     renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} />);

@@ -25,7 +25,11 @@ export interface RealBackend {
   dispose: () => void;
 }
 
-export function installRealBackend(options: { dataDir?: string } = {}): RealBackend {
+/**
+ * `latencyMs` delays every answer the way IPC and a durable write do, so that a test can act while
+ * a save is still on its way (e.g. leave a view and come back before the answer arrives).
+ */
+export function installRealBackend(options: { dataDir?: string; latencyMs?: number } = {}): RealBackend {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vertaistuki-ui-'));
   const logged: unknown[] = [];
   const backend = createBackend({
@@ -46,7 +50,9 @@ export function installRealBackend(options: { dataDir?: string } = {}): RealBack
       async (input: unknown) => {
         calls.push(name);
         const wire = input === undefined ? undefined : JSON.parse(JSON.stringify(input));
-        return JSON.parse(JSON.stringify(await backend.call(name, wire)));
+        const answer = JSON.stringify(await backend.call(name, wire));
+        if (options.latencyMs) await new Promise((done) => setTimeout(done, options.latencyMs));
+        return JSON.parse(answer);
       },
     ]),
   );

@@ -5,6 +5,7 @@ import type { MeetingDetail } from '@shared/domain';
 import { Highlighted } from '../../renderer/src/features/meetings/SearchPanel';
 import { Notes } from '../../renderer/src/features/meetings/parts/Notes';
 import { Themes } from '../../renderer/src/features/meetings/parts/Themes';
+import { useMeetingsStore } from '../../renderer/src/features/meetings/store';
 import { flushAll, hasUnsaved, installCloseGuard } from '../../renderer/src/lib/saveRegistry';
 import { installRealBackend, renderWithI18n, SETUP, type RealBackend } from './harness';
 
@@ -32,7 +33,7 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
-describe('notes', () => {
+describe('notes', { timeout: 20_000 }, () => {
   it('saves while typing and says so', async () => {
     const user = userEvent.setup();
     renderWithI18n(<Notes meetingId={meetingId} notes="" />);
@@ -67,16 +68,21 @@ describe('notes', () => {
   });
 });
 
-describe('themes', () => {
+describe('themes', { timeout: 20_000 }, () => {
   it('adds the planned theme with one press and a new theme with Enter', async () => {
+    useMeetingsStore.setState(useMeetingsStore.getInitialState(), true);
+    await act(() => useMeetingsStore.getState().open(meetingId));
+    function OpenMeetingThemes() {
+      const open = useMeetingsStore((s) => s.detail);
+      return open ? <Themes detail={open} /> : null;
+    }
     const user = userEvent.setup();
-    let current = detail();
-    const view = renderWithI18n(<Themes detail={current} onChange={(d) => (current = d)} />);
+    renderWithI18n(<OpenMeetingThemes />);
     await user.click(screen.getByRole('button', { name: 'Lisää suunniteltu teema: Työhyvinvointi' }));
-    await waitFor(() => expect(current.themes.map((t) => t.name)).toEqual(['Työhyvinvointi']));
-    view.rerender(<Themes detail={current} onChange={(d) => (current = d)} />);
+    await waitFor(() => expect(detail().themes.map((t) => t.name)).toEqual(['Työhyvinvointi']));
     await user.type(screen.getByRole('textbox', { name: 'Teema' }), 'Muutosjohtaminen{Enter}');
-    await waitFor(() => expect(current.themes.map((t) => t.name)).toEqual(['Työhyvinvointi', 'Muutosjohtaminen']));
+    await waitFor(() => expect(detail().themes.map((t) => t.name)).toEqual(['Työhyvinvointi', 'Muutosjohtaminen']));
+    expect(await screen.findByRole('list', { name: 'Käsitellyt teemat' })).toHaveTextContent('Muutosjohtaminen');
     expect(screen.getByRole('textbox', { name: 'Teema' })).toHaveValue('');
   });
 });

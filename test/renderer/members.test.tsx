@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
-describe('members', () => {
+describe('members', { timeout: 20_000 }, () => {
   it('edits a member in place and saves it automatically', async () => {
     const user = userEvent.setup();
     renderWithI18n(<MembersSection />);

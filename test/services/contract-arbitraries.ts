@@ -60,6 +60,9 @@ export function inputArbitraries(today: string): { [K in SyncCall]: fc.Arbitrary
   });
   const sections = fc.record(Object.fromEntries(SUMMARY_SECTIONS.map((s) => [s, fc.boolean()])) as Record<keyof SummarySections, fc.Arbitrary<boolean>>);
   const none = fc.constant(undefined);
+  // Undo gives back a removed row as the store answered it; random rows test that restore keeps the rules too.
+  const position = () => fc.integer({ min: -2, max: 12 });
+  const timestamp = day.map((d) => `${d}T09:30:00.000Z`);
 
   return {
     'app.info': none,
@@ -93,9 +96,11 @@ export function inputArbitraries(today: string): { [K in SyncCall]: fc.Arbitrary
     'agreement.addGoal': fc.record({ kind: fc.constantFrom(...GOAL_KINDS), text: nonEmpty() }),
     'agreement.updateGoal': fc.record({ id: itemId, text: nonEmpty() }),
     'agreement.removeGoal': fc.record({ id: itemId }),
+    'agreement.restoreGoal': fc.record({ id: itemId, kind: fc.constantFrom(...GOAL_KINDS), text: nonEmpty(), position: position() }),
     'agreement.reorderGoals': fc.record({ kind: fc.constantFrom(...GOAL_KINDS), ids: fc.array(itemId, { maxLength: 4 }) }),
     'agreement.addRule': fc.record({ text: nonEmpty() }),
     'agreement.updateRule': fc.record({ id: itemId, text: nonEmpty() }),
+    'agreement.restoreRule': fc.record({ id: itemId, text: nonEmpty(), position: position() }),
     'agreement.removeRule': fc.record({ id: itemId }),
     'agreement.reorderRules': fc.record({ ids: fc.array(itemId, { maxLength: 4 }) }),
     'agreement.saveVersion': fc.record({ agreedOn: day, note: text() }),
@@ -111,17 +116,31 @@ export function inputArbitraries(today: string): { [K in SyncCall]: fc.Arbitrary
     'themes.list': none,
     'themes.addToMeeting': fc.record({ meetingId, name: nonEmpty() }),
     'themes.removeFromMeeting': fc.record({ meetingId, themeId: itemId }),
+    'themes.restoreToMeeting': fc.record({ meetingId, themeId: itemId, name: nonEmpty(), position: position() }),
     'actions.list': fc.record({ status: fc.option(fc.constantFrom('open' as const, 'done' as const, 'dropped' as const)), memberId: fc.option(memberId) }),
     'actions.add': fc.record({ meetingId, text: nonEmpty(), ownerMemberId: fc.option(memberId), dueDate: fc.option(day) }),
     'actions.update': fc.record({ id: itemId, text: nonEmpty(), ownerMemberId: fc.option(memberId), dueDate: fc.option(day) }),
     'actions.setStatus': fc.record({ id: itemId, status: fc.constantFrom('open' as const, 'done' as const, 'dropped' as const), reviewedInId: fc.option(meetingId) }),
     'actions.remove': fc.record({ id: itemId }),
+    'actions.restore': fc.record({
+      id: itemId,
+      meetingId,
+      text: nonEmpty(),
+      ownerMemberId: fc.option(memberId),
+      dueDate: fc.option(day),
+      status: fc.constantFrom('open' as const, 'done' as const, 'dropped' as const),
+      reviewedInId: fc.option(meetingId),
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    }),
     'tasks.add': fc.record({ meetingId, text: nonEmpty() }),
     'tasks.update': fc.record({ id: itemId, text: nonEmpty() }),
     'tasks.remove': fc.record({ id: itemId }),
+    'tasks.restore': fc.record({ id: itemId, meetingId, text: nonEmpty(), position: position() }),
     'ideas.add': fc.record({ meetingId, text: nonEmpty() }),
     'ideas.update': fc.record({ id: itemId, text: nonEmpty() }),
     'ideas.remove': fc.record({ id: itemId }),
+    'ideas.restore': fc.record({ id: itemId, meetingId, text: nonEmpty(), position: position() }),
     'search.query': fc.record({ query: nonEmpty(12) }),
     'feedback.questions': fc.record({ instrument }),
     'feedback.updateQuestion': fc.record({ id: id(30), text: text() }),

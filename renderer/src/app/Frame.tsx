@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Notices } from '../components/Notices';
 import { formatDate } from './i18n';
 import { SECTIONS } from './sections';
 import { useAppStore } from './store';
@@ -14,9 +15,12 @@ export function Frame() {
 
   if (focusMode) {
     return (
-      <main className="content content--focus" id="content">
-        <CurrentPage section={section} />
-      </main>
+      <>
+        <main className="content content--focus" id="content">
+          <CurrentPage section={section} />
+        </main>
+        <Notices />
+      </>
     );
   }
 
@@ -59,6 +63,7 @@ export function Frame() {
       <main className="content" id="content">
         <CurrentPage section={section} />
       </main>
+      <Notices />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo, Language, Programme, Settings } from '@shared/domain';
+import type { AppInfo, Language, Programme, ProgrammeFields, SetupInput, Settings } from '@shared/domain';
 import { call } from '../api';
 import { pickLanguage } from './i18n';
 
@@ -15,7 +15,10 @@ interface AppState {
   focusMode: boolean;
   load: () => Promise<void>;
   setLanguage: (language: Language | null) => Promise<void>;
-  setProgramme: (programme: Programme) => void;
+  /** First start: creates the programme and its members together. */
+  setUp: (input: SetupInput) => Promise<void>;
+  /** The programme's details (an autosave): the snapshot follows the store's answer. */
+  updateProgramme: (fields: ProgrammeFields) => Promise<void>;
   navigate: (section: string) => void;
   setFocusMode: (on: boolean) => void;
 }
@@ -50,7 +53,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const settings = await call('settings.update', { language });
     set({ settings, language: pickLanguage(settings.language, systemLocalesOf(get().info)) });
   },
-  setProgramme: (programme) => set({ programme }),
+  setUp: async (input) => set({ programme: await call('programme.setup', input) }),
+  updateProgramme: async (fields) => {
+    // The store holds what was typed at once, and keeps it if the save fails.
+    set((s) => (s.programme ? { programme: { ...s.programme, ...fields } } : {}));
+    set({ programme: await call('programme.update', fields) });
+  },
   navigate: (section) => set({ section }),
   setFocusMode: (focusMode) => set({ focusMode }),
 }));

@@ -72,7 +72,10 @@ export function TextInput<T extends FieldValues>({
       isInvalid={invalid}
       isRequired={isRequired ?? false}
       validationBehavior="aria"
-      type={type}
+      // An e-mail field is a text field to the browser: the app checks the address and says what is
+      // wrong in the app's language, never the browser's own bubble in the browser's language.
+      type="text"
+      inputMode={type === 'email' ? 'email' : undefined}
       autoComplete={autoComplete}
     >
       <FieldLabel label={label} isRequired={isRequired} />

@@ -53,6 +53,8 @@ const MULTILINE = [
   'agreement.updateGoal:text',
   'agreement.addRule:text',
   'agreement.updateRule:text',
+  'agreement.restoreGoal:text',
+  'agreement.restoreRule:text',
   'meetings.saveNotes:notes',
   'feedback.submit:answers.0.text',
   'feedback.share:sharedText',

@@ -17,6 +17,8 @@ import {
   removeRule,
   reorderGoals,
   reorderRules,
+  restoreGoal,
+  restoreRule,
   saveVersion,
   setAcceptance,
   snapshotOf,
@@ -68,10 +70,12 @@ type AgreementCall =
   | 'agreement.addGoal'
   | 'agreement.updateGoal'
   | 'agreement.removeGoal'
+  | 'agreement.restoreGoal'
   | 'agreement.reorderGoals'
   | 'agreement.addRule'
   | 'agreement.updateRule'
   | 'agreement.removeRule'
+  | 'agreement.restoreRule'
   | 'agreement.reorderRules'
   | 'agreement.saveVersion'
   | 'agreement.setAcceptance'
@@ -85,10 +89,12 @@ export const agreementHandlers = (db: Database, options: AgreementOptions): Hand
   'agreement.addGoal': (input) => addGoal(db, input),
   'agreement.updateGoal': (input) => updateGoal(db, input),
   'agreement.removeGoal': (input) => removeGoal(db, input),
+  'agreement.restoreGoal': (input) => restoreGoal(db, input),
   'agreement.reorderGoals': (input) => reorderGoals(db, input),
   'agreement.addRule': (input) => addRule(db, input),
   'agreement.updateRule': (input) => updateRule(db, input),
   'agreement.removeRule': (input) => removeRule(db, input),
+  'agreement.restoreRule': (input) => restoreRule(db, input),
   'agreement.reorderRules': (input) => reorderRules(db, input),
   'agreement.saveVersion': (input) => saveVersion(db, input),
   'agreement.setAcceptance': (input) => setAcceptance(db, input),

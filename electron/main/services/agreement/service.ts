@@ -13,10 +13,13 @@ import {
   type GoalUpdate,
   type ItemRef,
   type Practicalities,
+  type RemovedGoal,
+  type RemovedRule,
   type Rule,
   type RuleAdd,
   type RuleOrder,
   type RuleUpdate,
+  type SnapshotPlanRow,
   type VersionSave,
 } from '@shared/domain';
 import { requireNotAfterToday } from '../clock';
@@ -67,9 +70,12 @@ export function currentSnapshot(db: Database): AgreementSnapshot {
   const plan = db
     .prepare(
       `SELECT id, number, planned_theme AS plannedTheme, planned_date AS plannedDate, planned_month AS plannedMonth,
-       place, format FROM meeting WHERE status <> 'cancelled' ORDER BY number`,
+       place, format, status FROM meeting WHERE status <> 'cancelled' ORDER BY number`,
     )
-    .all();
+    .all() as (SnapshotPlanRow & { status: string })[];
+  // A held meeting's row is what was agreed for it: correcting the day it was actually held is
+  // the meeting's record, not a change to the agreement.
+  const agreed = new Map(latestSnapshot(db)?.plan.map((row) => [row.id, row]));
   return AgreementSnapshot.parse({
     parties: {
       programmeName: programme.name,
@@ -82,8 +88,13 @@ export function currentSnapshot(db: Database): AgreementSnapshot {
     goals: draftGoals(db),
     rules: listRules(db),
     practicalities: getPracticalities(db),
-    plan,
+    plan: plan.map((row) => (row.status === 'held' ? (agreed.get(row.id) ?? row) : row)),
   });
+}
+
+function latestSnapshot(db: Database): AgreementSnapshot | null {
+  const row = db.prepare('SELECT snapshot FROM agreement_version ORDER BY number DESC LIMIT 1').get() as { snapshot: string } | undefined;
+  return row ? AgreementSnapshot.parse(JSON.parse(row.snapshot)) : null;
 }
 
 interface VersionRow {
@@ -246,14 +257,34 @@ export function updateGoal(db: Database, { id, text }: GoalUpdate): Goal {
   })();
 }
 
-export function removeGoal(db: Database, { id }: ItemRef): ItemRef {
+/** Removes a goal and answers it as it was (with its place), so that Undo can put it back. */
+export function removeGoal(db: Database, { id }: ItemRef): RemovedGoal {
   return db.transaction(() => {
     requireDraft(db);
     goalById(db, id);
+    const removed = db.prepare('SELECT id, kind, text, position FROM agreement_goal WHERE id = ?').get(id) as RemovedGoal;
     db.prepare('DELETE FROM agreement_goal WHERE id = ?').run(id);
     touch(db);
-    return { id };
+    return removed;
   })();
+}
+
+/** Undo: the goal comes back with its id (versions compare by id) and in its place. */
+export function restoreGoal(db: Database, row: RemovedGoal): Goal {
+  return db.transaction(() => {
+    requireDraft(db);
+    refuseTaken(db, 'agreement_goal', row.id, 'SELECT count(*) AS count FROM agreement_goal WHERE kind = ?', row.kind);
+    db.prepare('INSERT INTO agreement_goal (id, kind, text, position) VALUES (:id, :kind, :text, :position)').run(row);
+    touch(db);
+    return goalById(db, row.id);
+  })();
+}
+
+/** A restored item needs its id free and room in its list. */
+function refuseTaken(db: Database, table: 'agreement_goal' | 'agreement_rule', id: number, countSql: string, ...params: unknown[]) {
+  if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw new AppError('conflict', `Item ${id} is already in the agreement.`);
+  const { count } = db.prepare(countSql).get(...params) as { count: number };
+  if (count >= AGREEMENT_LIMITS.items) throw new AppError('conflict', `A list can have at most ${AGREEMENT_LIMITS.items} items.`);
 }
 
 /** Writes a new order; it must name every current item exactly once. */
@@ -299,13 +330,26 @@ export function updateRule(db: Database, { id, text }: RuleUpdate): Rule {
   })();
 }
 
-export function removeRule(db: Database, { id }: ItemRef): ItemRef {
+/** Removes a ground rule and answers it as it was (with its place), so that Undo can put it back. */
+export function removeRule(db: Database, { id }: ItemRef): RemovedRule {
   return db.transaction(() => {
     requireDraft(db);
     ruleById(db, id);
+    const removed = db.prepare('SELECT id, text, position FROM agreement_rule WHERE id = ?').get(id) as RemovedRule;
     db.prepare('DELETE FROM agreement_rule WHERE id = ?').run(id);
     touch(db);
-    return { id };
+    return removed;
+  })();
+}
+
+/** Undo: the rule comes back with its id and in its place. */
+export function restoreRule(db: Database, row: RemovedRule): Rule {
+  return db.transaction(() => {
+    requireDraft(db);
+    refuseTaken(db, 'agreement_rule', row.id, 'SELECT count(*) AS count FROM agreement_rule');
+    db.prepare('INSERT INTO agreement_rule (id, text, position) VALUES (:id, :text, :position)').run(row);
+    touch(db);
+    return ruleById(db, row.id);
   })();
 }
 
@@ -332,8 +376,14 @@ export function saveVersion(db: Database, { agreedOn, note }: VersionSave): Agre
     if (latest && agreedOn < latest.agreedOn) {
       throw fieldError('agreedOn', 'agreedBeforePrevious', `Version ${latest.number} was agreed on ${latest.agreedOn}; a new one cannot be earlier.`);
     }
+    const draft = currentSnapshot(db);
+    if (latest && canonical(snapshotOf(db, latest.number)) === canonical(draft)) {
+      throw new AppError('conflict', `The draft is the same as version ${latest.number}; a new version records a change.`, [
+        { path: '', message: 'versionUnchanged' },
+      ]);
+    }
     const number = (latest?.number ?? 0) + 1;
-    const snapshot = JSON.stringify(currentSnapshot(db));
+    const snapshot = JSON.stringify(draft);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO agreement_version (number, agreed_on, note, snapshot) VALUES (?, ?, ?, ?)')
       .run(number, agreedOn, note, snapshot);

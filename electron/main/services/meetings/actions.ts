@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Action, ActionAdd, ActionFilter, ActionStatusInput, ActionUpdate } from '@shared/domain';
+import type { Action, ActionAdd, ActionFilter, ActionStatusInput, ActionUpdate, RemovedAction } from '@shared/domain';
+import { AppError } from '../errors';
+import { refuseWhenClosed } from './restore';
 import { ACTION_COLUMNS, getAction, now } from './queries';
 import { meetingFacts, requireDueAfter, requireMemberThen, requireNotCancelled, requireReviewAfter, type MeetingFacts } from './rules';
 
@@ -55,10 +57,36 @@ export function setActionStatus(db: Database, { id, status, reviewedInId }: Acti
   })();
 }
 
-export function removeAction(db: Database, { id }: { id: number }): { id: number } {
+/** Removes an action and answers it exactly as it was, so that Undo can put it back (restoreAction). */
+export function removeAction(db: Database, { id }: { id: number }): RemovedAction {
   return db.transaction(() => {
     getAction(db, id);
+    const removed = db
+      .prepare(
+        `SELECT id, meeting_id AS meetingId, text, owner_member_id AS ownerMemberId, due_date AS dueDate, status,
+         reviewed_in_id AS reviewedInId, created_at AS createdAt, updated_at AS updatedAt FROM action WHERE id = ?`,
+      )
+      .get(id) as RemovedAction;
     db.prepare('DELETE FROM action WHERE id = ?').run(id);
-    return { id };
+    return removed;
+  })();
+}
+
+/** Undo: the removed action comes back with its id, owner, due date, review and timestamps. */
+export function restoreAction(db: Database, row: RemovedAction): Action {
+  return db.transaction(() => {
+    refuseWhenClosed(db);
+    // The same rules as adding and reviewing: a row given back is checked like one typed anew.
+    const meeting = requireNotCancelled(db, row.meetingId, 'meetingId');
+    checkFields(db, meeting, row);
+    if (row.reviewedInId !== null) {
+      requireReviewAfter(meeting, requireNotCancelled(db, row.reviewedInId, 'reviewedInId'), 'reviewedInId');
+    }
+    if (db.prepare('SELECT 1 FROM action WHERE id = ?').get(row.id)) throw new AppError('conflict', `Action ${row.id} is already there.`);
+    db.prepare(
+      `INSERT INTO action (id, meeting_id, text, owner_member_id, due_date, status, reviewed_in_id, created_at, updated_at)
+       VALUES (:id, :meetingId, :text, :ownerMemberId, :dueDate, :status, :reviewedInId, :createdAt, :updatedAt)`,
+    ).run(row);
+    return getAction(db, row.id);
   })();
 }

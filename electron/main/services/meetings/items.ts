@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { Item, ItemAdd, ItemUpdate } from '@shared/domain';
+import type { Item, ItemAdd, ItemUpdate, RemovedItem } from '@shared/domain';
+import { AppError } from '../errors';
 import { getItem, type ItemTable } from './queries';
+import { refuseWhenClosed } from './restore';
 import { requireNotCancelled } from './rules';
 
 /**
@@ -24,11 +26,22 @@ export function itemService(db: Database, table: ItemTable) {
         db.prepare(`UPDATE ${table} SET text = ? WHERE id = ?`).run(text, id);
         return getItem(db, table, id);
       })(),
-    remove: ({ id }: { id: number }): { id: number } =>
+    /** Answers the removed row exactly, for Undo. */
+    remove: ({ id }: { id: number }): RemovedItem =>
       db.transaction(() => {
         getItem(db, table, id);
+        const removed = db.prepare(`SELECT id, meeting_id AS meetingId, text, position FROM ${table} WHERE id = ?`).get(id) as RemovedItem;
         db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
-        return { id };
+        return removed;
+      })(),
+    /** Undo: the item comes back with its id and in its place. Tasks are confidential: not after closing. */
+    restore: (row: RemovedItem): Item =>
+      db.transaction(() => {
+        if (table === 'task') refuseWhenClosed(db);
+        requireNotCancelled(db, row.meetingId, 'meetingId');
+        if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(row.id)) throw new AppError('conflict', `Item ${row.id} is already there.`);
+        db.prepare(`INSERT INTO ${table} (id, meeting_id, text, position) VALUES (:id, :meetingId, :text, :position)`).run(row);
+        return getItem(db, table, row.id);
       })(),
   };
 }

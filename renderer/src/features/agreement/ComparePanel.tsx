@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, Comparison, DiffLine } from '@shared/domain';
-import { call } from '../../api';
 import { formatDate } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { PickSelect } from '../../components/PickSelect';
 import { FormFailure } from '../../components/FormFailure';
+import { useAgreementStore } from './store';
 
 const DRAFT = 'draft';
 /** A line rewritten almost entirely comes as one removed and one added part: shown as two lines. */
@@ -25,6 +25,7 @@ export function ComparePanel({ agreement }: { agreement: Agreement }) {
   const [to, setTo] = useState(bothVersions ? String(latest.number) : DRAFT);
   const [result, setResult] = useState<Comparison | null>(null);
   const [failure, setFailure] = useState('');
+  const compare = useAgreementStore((s) => s.compare);
   const options = [
     ...agreement.versions.map((v) => ({
       id: String(v.number),
@@ -35,7 +36,7 @@ export function ComparePanel({ agreement }: { agreement: Agreement }) {
 
   useEffect(() => {
     let live = true;
-    call('agreement.compare', { from: pickOf(fromKey), to: pickOf(to), language }).then(
+    compare({ from: pickOf(fromKey), to: pickOf(to), language }).then(
       (comparison) => {
         if (!live) return;
         setResult(comparison);
@@ -48,7 +49,7 @@ export function ComparePanel({ agreement }: { agreement: Agreement }) {
     return () => {
       live = false;
     };
-  }, [fromKey, to, language, t, agreement]);
+  }, [fromKey, to, language, t, agreement, compare]);
 
   const changedCount = result?.sections.filter((s) => s.changed).length ?? 0;
   return (

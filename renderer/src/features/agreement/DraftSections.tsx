@@ -1,15 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from 'react-aria-components';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GOAL_KINDS, MAX_MEETING_MINUTES, MIN_MEETING_MINUTES, Practicalities, type Agreement, type GoalKind } from '@shared/domain';
-import { call } from '../../api';
 import { useAppStore } from '../../app/store';
 import { FormRow, TextAreaInput, TextInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
-import { applyFieldIssues } from '../../lib/errors';
-import { useAutosave } from '../../lib/useAutosave';
+import { useAutosavedForm } from '../../lib/useAutosave';
 import { ProgrammeForm } from '../group/ProgrammeForm';
 import { ItemList } from './ItemList';
 import { useAgreementStore } from './store';
@@ -51,7 +47,7 @@ export function PartiesSection() {
 /** The organisation's goals, the members' expectations and the group's own goals. */
 export function GoalsSection({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const change = useAgreementStore((s) => s.change);
+  const { addGoal, updateGoal, removeGoal, reorderGoals } = useAgreementStore.getState();
   return (
     <section className="card agreement-section" aria-labelledby="agreement-goals-heading">
       <h2 id="agreement-goals-heading">{t('agreement.goals.title')}</h2>
@@ -61,15 +57,17 @@ export function GoalsSection({ agreement }: { agreement: Agreement }) {
           <h3 id={`goals-${kind}`}>{t(`agreement.goals.kind_${kind}`)}</h3>
           <ItemList
             listId={`goals-${kind}`}
+            itemKind="goal"
             items={agreement.goals.filter((goal) => goal.kind === kind)}
             itemLabel={(index) => t(`agreement.goals.item_${kind}`, { number: index + 1 })}
             newLabel={t(`agreement.goals.new_${kind}`)}
             addLabel={t('agreement.goals.add')}
             emptyText={t('agreement.goals.empty')}
-            onUpdate={(id, text) => change(() => call('agreement.updateGoal', { id, text }))}
-            onAdd={(text) => change(() => call('agreement.addGoal', { kind, text }))}
-            onRemove={(id) => change(() => call('agreement.removeGoal', { id }))}
-            onReorder={(ids) => change(() => call('agreement.reorderGoals', { kind, ids }))}
+            removedText={(text) => t('notices.goalRemoved', { text })}
+            onUpdate={updateGoal}
+            onAdd={(text) => addGoal(kind, text)}
+            onRemove={removeGoal}
+            onReorder={(ids) => reorderGoals(kind, ids)}
           />
         </section>
       ))}
@@ -79,23 +77,25 @@ export function GoalsSection({ agreement }: { agreement: Agreement }) {
 
 export function RulesSection({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const change = useAgreementStore((s) => s.change);
+  const { addRule, updateRule, removeRule, reorderRules } = useAgreementStore.getState();
   return (
     <section className="card agreement-section" aria-labelledby="agreement-rules-heading">
       <h2 id="agreement-rules-heading">{t('agreement.rules.title')}</h2>
       <p className="muted">{t('agreement.rules.description')}</p>
       <ItemList
         listId="rules"
+        itemKind="rule"
         ordered
         items={agreement.rules}
         itemLabel={(index) => t('agreement.rules.item', { number: index + 1 })}
         newLabel={t('agreement.rules.new')}
         addLabel={t('agreement.rules.add')}
         emptyText={t('agreement.rules.empty')}
-        onUpdate={(id, text) => change(() => call('agreement.updateRule', { id, text }))}
-        onAdd={(text) => change(() => call('agreement.addRule', { text }))}
-        onRemove={(id) => change(() => call('agreement.removeRule', { id }))}
-        onReorder={(ids) => change(() => call('agreement.reorderRules', { ids }))}
+        removedText={(text) => t('notices.ruleRemoved', { text })}
+        onUpdate={updateRule}
+        onAdd={addRule}
+        onRemove={removeRule}
+        onReorder={reorderRules}
       />
     </section>
   );
@@ -115,21 +115,13 @@ type PracticalitiesForm = z.infer<typeof PracticalitiesForm>;
 
 export function PracticalitiesSection({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const change = useAgreementStore((s) => s.change);
+  const savePracticalities = useAgreementStore((s) => s.savePracticalities);
   const p = agreement.practicalities;
-  const form = useForm<PracticalitiesForm>({
-    resolver: zodResolver(PracticalitiesForm),
-    defaultValues: { ...p, meetingMinutes: p.meetingMinutes === null ? '' : String(p.meetingMinutes) },
-  });
-  const { state, flush } = useAutosave(form, async (values) => {
-    try {
-      await change(() =>
-        call('agreement.updatePracticalities', { ...values, meetingMinutes: values.meetingMinutes === '' ? null : Number(values.meetingMinutes) }),
-      );
-    } catch (error) {
-      applyFieldIssues(error, form.setError);
-      throw error;
-    }
+  const { form, state, flush } = useAutosavedForm<PracticalitiesForm>({
+    key: 'agreement:practicalities',
+    schema: PracticalitiesForm,
+    values: { ...p, meetingMinutes: p.meetingMinutes === null ? '' : String(p.meetingMinutes) },
+    save: (values) => savePracticalities({ ...values, meetingMinutes: values.meetingMinutes === '' ? null : Number(values.meetingMinutes) }),
   });
   const label = (key: keyof Practicalities) => t(`agreement.practicalities.${key}`);
   return (

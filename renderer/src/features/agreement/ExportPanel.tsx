@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, AgreementExportFormat, AgreementLanguage } from '@shared/domain';
-import { call } from '../../api';
 import { formatDate } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { deliver } from '../../lib/download';
 import { FormFailure } from '../../components/FormFailure';
+import { useAgreementStore } from './store';
 
 const DRAFT = 'draft';
 
@@ -22,13 +22,14 @@ export function ExportPanel({ agreement }: { agreement: Agreement }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState('');
   const [failure, setFailure] = useState('');
+  const exportFile = useAgreementStore((s) => s.exportFile);
 
   const run = async () => {
     setBusy(true);
     setResult('');
     setFailure('');
     try {
-      const file = await call('agreement.export', { version: which === DRAFT ? null : Number(which), language, format });
+      const file = await exportFile({ version: which === DRAFT ? null : Number(which), language, format });
       const { delivery, where } = deliver(file);
       if (delivery === 'download') setResult(t('agreement.export.downloaded', { file: where }));
       if (delivery === 'saved') setResult(t('agreement.export.saved', { path: where }));

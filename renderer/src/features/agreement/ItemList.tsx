@@ -5,10 +5,10 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AGREEMENT_LIMITS, requiredText } from '@shared/domain';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { applyFieldIssues, errorMessage } from '../../lib/errors';
-import { useAutosave } from '../../lib/useAutosave';
+import { offerUndo } from '../../lib/notices';
+import { useAutosavedForm, useKeptDraft } from '../../lib/useAutosave';
 import { TextAreaInput } from '../../components/fields';
 import { FormFailure } from '../../components/FormFailure';
 
@@ -21,8 +21,10 @@ export interface ListItem {
 }
 
 interface ItemListProps {
-  /** Used for ids and test hooks, e.g. `rules`, `goals-group`. */
+  /** Used for ids, test hooks and saved-field keys, e.g. `rules`, `goals-group`. */
   listId: string;
+  /** What one item is, for its saved-field key: `goal` or `rule`. */
+  itemKind: 'goal' | 'rule';
   items: ListItem[];
   ordered?: boolean;
   /** Accessible label of one item's field, e.g. "Ground rule 2". */
@@ -30,13 +32,16 @@ interface ItemListProps {
   addLabel: string;
   newLabel: string;
   emptyText: string;
+  /** "Removed: …", for the notice that offers Undo. */
+  removedText: (text: string) => string;
   onUpdate: (id: number, text: string) => Promise<unknown>;
   onAdd: (text: string) => Promise<unknown>;
-  onRemove: (id: number) => Promise<unknown>;
+  /** Removes the item; answers how to put it back. */
+  onRemove: (id: number) => Promise<() => Promise<unknown>>;
   onReorder: (ids: number[]) => Promise<unknown>;
 }
 
-/** An editable list: each item autosaves; items can be moved with buttons (keyboard-friendly) and removed. */
+/** An editable list: each item autosaves; items can be moved with buttons (keyboard-friendly) and removed with Undo. */
 export function ItemList(props: ItemListProps) {
   const { t } = useTranslation();
   const { items, ordered, listId } = props;
@@ -63,10 +68,12 @@ export function ItemList(props: ItemListProps) {
           {items.map((item, index) => (
             <ItemRow
               key={item.id}
+              fieldKey={`${props.itemKind}:${item.id}`}
               item={item}
               index={index}
               count={items.length}
               label={props.itemLabel(index)}
+              removedText={props.removedText}
               onUpdate={props.onUpdate}
               onRemove={props.onRemove}
               onMove={(by) => void move(index, by)}
@@ -75,40 +82,48 @@ export function ItemList(props: ItemListProps) {
         </List>
       )}
       <FormFailure message={failure} />
-      <AddItem label={props.newLabel} addLabel={props.addLabel} onAdd={props.onAdd} />
+      <AddItem draftKey={`agreement:new-${listId}`} label={props.newLabel} addLabel={props.addLabel} onAdd={props.onAdd} />
     </div>
   );
 }
 
 function ItemRow({
+  fieldKey,
   item,
   index,
   count,
   label,
+  removedText,
   onUpdate,
   onRemove,
   onMove,
 }: {
+  fieldKey: string;
   item: ListItem;
   index: number;
   count: number;
   label: string;
+  removedText: ItemListProps['removedText'];
   onUpdate: ItemListProps['onUpdate'];
   onRemove: ItemListProps['onRemove'];
   onMove: (by: -1 | 1) => void;
 }) {
   const { t } = useTranslation();
-  const [confirm, setConfirm] = useState(false);
   const [failure, setFailure] = useState('');
-  const form = useForm<ItemForm>({ resolver: zodResolver(ItemForm), defaultValues: { text: item.text } });
-  const { state, flush } = useAutosave(form, async ({ text }) => {
-    try {
-      await onUpdate(item.id, text);
-    } catch (error) {
-      applyFieldIssues(error, form.setError);
-      throw error;
-    }
+  const { form, state, flush } = useAutosavedForm({
+    key: fieldKey,
+    schema: ItemForm,
+    values: { text: item.text },
+    save: ({ text }) => onUpdate(item.id, text),
   });
+  const remove = async () => {
+    setFailure('');
+    try {
+      offerUndo(removedText(item.text), await onRemove(item.id));
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  };
   return (
     <li className="agreement-item">
       <form className="agreement-item-form" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
@@ -128,43 +143,33 @@ function ItemRow({
           >
             ↓ {t('agreement.list.down')}
           </Button>
-          <Button className="button button--quiet button--danger-text" onPress={() => setConfirm(true)} aria-label={t('agreement.list.removeItem', { item: label })}>
+          <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={t('agreement.list.removeItem', { item: label })}>
             {t('common.remove')}
           </Button>
         </div>
       </div>
       <FormFailure message={failure} />
-      <ConfirmDialog
-        isOpen={confirm}
-        title={t('agreement.list.removeTitle')}
-        confirmLabel={t('common.remove')}
-        onCancel={() => setConfirm(false)}
-        onConfirm={() => {
-          setConfirm(false);
-          onRemove(item.id).catch((error: unknown) => setFailure(errorMessage(t, error)));
-        }}
-      >
-        <p className="agreement-quote">{form.getValues('text')}</p>
-      </ConfirmDialog>
     </li>
   );
 }
 
-function AddItem({ label, addLabel, onAdd }: { label: string; addLabel: string; onAdd: (text: string) => Promise<unknown> }) {
+function AddItem({ draftKey, label, addLabel, onAdd }: { draftKey: string; label: string; addLabel: string; onAdd: (text: string) => Promise<unknown> }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState('');
   const form = useForm<ItemForm>({ resolver: zodResolver(ItemForm), defaultValues: { text: '' } });
+  const added = useKeptDraft(form, draftKey);
   const submit = form.handleSubmit(async ({ text }) => {
     setFailure('');
     try {
       await onAdd(text);
       form.reset({ text: '' });
+      added();
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
     }
   });
   return (
-    <form className="agreement-add" onSubmit={(e) => void submit(e)}>
+    <form className="agreement-add" noValidate onSubmit={(e) => void submit(e)}>
       <TextAreaInput control={form.control} name="text" label={label} isRequired rows={2} className="agreement-item-field" />
       <Button type="submit" className="button button--secondary agreement-add-button">
         {addLabel}

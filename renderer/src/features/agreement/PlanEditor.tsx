@@ -1,16 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isoDate, isoMonth, MEETING_FORMATS, optionalText, type MeetingFormat, type PlannedMeeting } from '@shared/domain';
-import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInputField, SelectInput, TextInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
-import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';
-import { useAutosave } from '../../lib/useAutosave';
+import { errorMessage, toApiError } from '../../lib/errors';
+import { useAutosavedForm } from '../../lib/useAutosave';
 import { formatOptions } from './formats';
 import { useAgreementStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
@@ -44,12 +42,12 @@ const toFormat = (value: string): MeetingFormat | null =>
 export function PlanEditor() {
   const { t } = useTranslation();
   const plan = useAgreementStore((s) => s.plan);
-  const change = useAgreementStore((s) => s.change);
+  const addPlanRow = useAgreementStore((s) => s.addPlanRow);
   const [failure, setFailure] = useState('');
   const add = async () => {
     setFailure('');
     try {
-      await change(() => call('plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null }));
+      await addPlanRow();
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
@@ -81,27 +79,23 @@ export function PlanEditor() {
 
 function PlanRow({ row }: { row: PlannedMeeting }) {
   const { t } = useTranslation();
-  const change = useAgreementStore((s) => s.change);
+  const { updatePlanRow, cancelPlanRow, removePlanRow } = useAgreementStore.getState();
   const [confirm, setConfirm] = useState(false);
   const [failure, setFailure] = useState('');
-  const form = useForm<PlanRowForm>({ resolver: zodResolver(PlanRowForm), defaultValues: toForm(row) });
-  const { state, flush } = useAutosave(form, async (values) => {
-    try {
-      await change(() =>
-        call('plan.update', {
-          id: row.id,
-          number: Number(values.number),
-          plannedTheme: values.plannedTheme,
-          plannedDate: values.plannedDate || null,
-          plannedMonth: values.plannedDate ? null : values.plannedMonth || null,
-          place: values.place,
-          format: toFormat(values.format),
-        }),
-      );
-    } catch (error) {
-      applyFieldIssues(error, form.setError);
-      throw error;
-    }
+  const { form, state, flush } = useAutosavedForm<PlanRowForm>({
+    key: `plan:${row.id}`,
+    schema: PlanRowForm,
+    values: toForm(row),
+    save: (values) =>
+      updatePlanRow({
+        id: row.id,
+        number: Number(values.number),
+        plannedTheme: values.plannedTheme,
+        plannedDate: values.plannedDate || null,
+        plannedMonth: values.plannedDate ? null : values.plannedMonth || null,
+        place: values.place,
+        format: toFormat(values.format),
+      }),
   });
 
   // Picking a day replaces the month the day was planned for.
@@ -110,22 +104,12 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
     if (plannedDate && form.getValues('plannedMonth')) form.setValue('plannedMonth', '', { shouldDirty: true });
   }, [plannedDate, form]);
 
-  // A meeting moved elsewhere (e.g. from the meetings page) shows its new date here, unless the
-  // facilitator is in the middle of editing this row.
-  const stateRef = useRef(state);
-  useEffect(() => {
-    stateRef.current = state;
-  }, [state]);
-  useEffect(() => {
-    if (stateRef.current.kind === 'idle' || stateRef.current.kind === 'saved') form.reset(toForm(row));
-  }, [row, form]);
-
   const cancelled = row.status === 'cancelled';
   const heading = t('agreement.plan.rowLabel', { number: row.number });
   const runAction = async (action: () => Promise<unknown>) => {
     setFailure('');
     try {
-      await change(action);
+      await action();
     } catch (error) {
       const apiError = toApiError(error);
       setFailure(apiError.code === 'conflict' ? t('agreement.plan.hasContent') : errorMessage(t, error));
@@ -156,7 +140,7 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
           <SaveStatus state={state} />
           <div className="agreement-item-actions">
             {row.status !== 'held' && (
-              <Button className="button button--quiet" onPress={() => void runAction(() => call('plan.cancel', { id: row.id, cancelled: !cancelled }))}>
+              <Button className="button button--quiet" onPress={() => void runAction(() => cancelPlanRow(row.id, !cancelled))}>
                 {cancelled ? t('agreement.plan.restore') : t('agreement.plan.cancel')}
               </Button>
             )}
@@ -174,7 +158,7 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
         onCancel={() => setConfirm(false)}
         onConfirm={() => {
           setConfirm(false);
-          void runAction(() => call('plan.remove', { id: row.id }));
+          void runAction(() => removePlanRow(row.id));
         }}
       >
         <p>{t('agreement.plan.removeBody')}</p>

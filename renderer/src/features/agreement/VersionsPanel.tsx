@@ -5,11 +5,11 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isoDate, VersionSave, type Agreement, type AgreementVersion, type Member } from '@shared/domain';
-import { call } from '../../api';
 import { formatDate, todayIso } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { DateInputField, TextInput } from '../../components/fields';
-import { applyFieldIssues, errorMessage } from '../../lib/errors';
+import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';
+import { offerUndo } from '../../lib/notices';
 import { useAgreementStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
 
@@ -31,38 +31,41 @@ export function VersionsPanel({ agreement }: { agreement: Agreement }) {
 
 function SaveVersionForm({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
-  const change = useAgreementStore((s) => s.change);
+  const saveVersion = useAgreementStore((s) => s.saveVersion);
   const [saved, setSaved] = useState<number | null>(null);
   const [failure, setFailure] = useState('');
   const form = useForm<VersionSave>({ resolver: zodResolver(VersionSave), defaultValues: { agreedOn: todayIso(), note: '' } });
   const latest = agreement.versions.at(-1);
+  // A version records a change the group agreed on: with nothing changed there is nothing to save.
+  const unchanged = latest !== undefined && !agreement.draftDiffers;
   const submit = form.handleSubmit(async (values) => {
     setFailure('');
     setSaved(null);
     try {
-      const version = await change(() => call('agreement.saveVersion', values));
+      const version = await saveVersion(values);
       setSaved(version.number);
       form.reset({ agreedOn: values.agreedOn, note: '' });
     } catch (error) {
-      if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
+      if (toApiError(error).issues.some((issue) => issue.message === 'versionUnchanged')) setFailure(t('validation.versionUnchanged'));
+      else if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
     }
   });
   return (
     <section className="card" aria-labelledby="save-version-heading">
       <h2 id="save-version-heading">{t('agreement.versions.saveTitle')}</h2>
       <p className="muted">{t('agreement.versions.saveDescription')}</p>
-      {latest && !agreement.draftDiffers && (
-        <p className="notice" role="note">
+      {unchanged && (
+        <p className="notice" role="note" id="save-version-unchanged">
           {t('agreement.versions.sameAsLatest', { number: latest.number })}
         </p>
       )}
-      <form className="fieldset" onSubmit={(e) => void submit(e)}>
+      <form className="fieldset" noValidate onSubmit={(e) => void submit(e)}>
         <div className="version-form-row">
           <DateInputField control={form.control} name="agreedOn" label={t('agreement.versions.agreedOn')} isRequired />
           <TextInput control={form.control} name="note" label={t('agreement.versions.note')} description={t('agreement.versions.noteHint')} />
         </div>
         <div>
-          <Button type="submit" className="button button--primary">
+          <Button type="submit" className="button button--primary" isDisabled={unchanged} aria-describedby={unchanged ? 'save-version-unchanged' : undefined}>
             {t('agreement.versions.save')}
           </Button>
         </div>
@@ -113,7 +116,7 @@ type AcceptanceForm = z.infer<typeof AcceptanceForm>;
 function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVersion; member: Member; acceptedOn: string | null }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
-  const change = useAgreementStore((s) => s.change);
+  const setAcceptance = useAgreementStore((s) => s.setAcceptance);
   const [failure, setFailure] = useState('');
   const today = todayIso();
   const form = useForm<AcceptanceForm>({
@@ -123,7 +126,8 @@ function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVers
   const set = async (value: string | null) => {
     setFailure('');
     try {
-      await change(() => call('agreement.setAcceptance', { versionId: version.id, memberId: member.id, acceptedOn: value }));
+      const undo = await setAcceptance(version.id, member.id, value);
+      if (value === null) offerUndo(t('notices.acceptanceRemoved', { name: member.name }), undo);
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
     }
@@ -145,7 +149,7 @@ function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVers
       ) : (
         <>
           <span className="acceptance-status">{t('agreement.acceptance.notYet')}</span>
-          <form className="acceptance-form" onSubmit={(e) => void submit(e)} aria-label={t('agreement.acceptance.formFor', { name: member.name })}>
+          <form className="acceptance-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('agreement.acceptance.formFor', { name: member.name })}>
             <DateInputField control={form.control} name="acceptedOn" label={t('agreement.acceptance.date')} isRequired />
             <Button type="submit" className="button button--secondary" aria-label={t('agreement.acceptance.recordFor', { name: member.name })}>
               {t('agreement.acceptance.record')}

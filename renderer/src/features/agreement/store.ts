@@ -1,38 +1,132 @@
 import { create } from 'zustand';
-import type { Agreement, AgreementStart, Member, PlannedMeeting } from '@shared/domain';
+import type {
+  Agreement,
+  AgreementStart,
+  AgreementVersion,
+  CompareInput,
+  Comparison,
+  ExportInput,
+  ExportResult,
+  GoalKind,
+  Member,
+  PlannedMeeting,
+  PlanUpdate,
+  Practicalities,
+  VersionSave,
+} from '@shared/domain';
 import { call } from '../../api';
+import { forgetField, settled } from '../../lib/saveRegistry';
 
 interface AgreementState {
   loaded: boolean;
   agreement: Agreement | null;
   plan: PlannedMeeting[];
   members: Member[];
-  /** Reads the draft, the versions, the plan and the members again (after any change). */
+  /** Reads the draft, the versions, the plan and the members (waiting for saves on their way). */
   load: () => Promise<void>;
   start: (input: AgreementStart) => Promise<void>;
-  /** Runs a change through the contract, then refreshes what the page shows from the store. */
-  change: <T>(action: () => Promise<T>) => Promise<T>;
+  savePracticalities: (values: Practicalities) => Promise<void>;
+  addGoal: (kind: GoalKind, text: string) => Promise<void>;
+  updateGoal: (id: number, text: string) => Promise<void>;
+  /** Removes; answers how to put it back. */
+  removeGoal: (id: number) => Promise<() => Promise<void>>;
+  reorderGoals: (kind: GoalKind, ids: number[]) => Promise<void>;
+  addRule: (text: string) => Promise<void>;
+  updateRule: (id: number, text: string) => Promise<void>;
+  removeRule: (id: number) => Promise<() => Promise<void>>;
+  reorderRules: (ids: number[]) => Promise<void>;
+  addPlanRow: () => Promise<void>;
+  updatePlanRow: (input: PlanUpdate) => Promise<void>;
+  cancelPlanRow: (id: number, cancelled: boolean) => Promise<void>;
+  removePlanRow: (id: number) => Promise<void>;
+  saveVersion: (input: VersionSave) => Promise<AgreementVersion>;
+  /** Records or (with null) takes back an acceptance; taking back answers how to record it again. */
+  setAcceptance: (versionId: number, memberId: number, acceptedOn: string | null) => Promise<() => Promise<void>>;
+  compare: (input: CompareInput) => Promise<Comparison>;
+  exportFile: (input: ExportInput) => Promise<ExportResult>;
 }
 
-/** The agreement page's view of the store; every change goes through the contract first. */
-export const useAgreementStore = create<AgreementState>()((set, get) => ({
-  loaded: false,
-  agreement: null,
-  plan: [],
-  members: [],
-  load: async () => {
+/**
+ * The agreement page's data, and the only caller of the API for it. Every change goes through the
+ * contract first, then the store re-reads what the page shows (a change to one section can change
+ * whether the draft differs from its version).
+ */
+export const useAgreementStore = create<AgreementState>()((set, get) => {
+  const reread = async () => {
     const [agreement, plan, members] = await Promise.all([call('agreement.get'), call('plan.list'), call('members.list')]);
     set({ loaded: true, agreement, plan, members });
-  },
-  start: async (input) => {
-    await call('agreement.start', input);
-    await get().load();
-  },
-  change: async (action) => {
+  };
+  /** Runs a write, then brings the snapshot up to date (also after a refusal: it may have been stale). */
+  const change = async <T>(write: () => Promise<T>): Promise<T> => {
     try {
-      return await action();
+      return await write();
     } finally {
-      await get().load().catch(() => undefined);
+      await reread().catch(() => undefined);
     }
-  },
-}));
+  };
+  /** Shows typed text at once; the re-read after the write confirms it (or keeps it, if the write failed). */
+  const patchDraft = (patch: (agreement: Agreement) => Agreement) => set((s) => (s.agreement ? { agreement: patch(s.agreement) } : {}));
+  const retext = <T extends { id: number; text: string }>(list: T[], id: number, text: string) => list.map((x) => (x.id === id ? { ...x, text } : x));
+
+  return {
+    loaded: false,
+    agreement: null,
+    plan: [],
+    members: [],
+    load: async () => {
+      await settled();
+      await reread();
+    },
+    start: (input) => change(() => call('agreement.start', input)).then(() => undefined),
+    savePracticalities: async (values) => {
+      patchDraft((a) => ({ ...a, practicalities: values }));
+      await change(() => call('agreement.updatePracticalities', values));
+    },
+    addGoal: (kind, text) => change(() => call('agreement.addGoal', { kind, text })).then(() => undefined),
+    updateGoal: async (id, text) => {
+      patchDraft((a) => ({ ...a, goals: retext(a.goals, id, text) }));
+      await change(() => call('agreement.updateGoal', { id, text }));
+    },
+    removeGoal: async (id) => {
+      const removed = await change(() => call('agreement.removeGoal', { id }));
+      forgetField(`goal:${id}`);
+      return () => change(() => call('agreement.restoreGoal', removed)).then(() => undefined);
+    },
+    reorderGoals: (kind, ids) => change(() => call('agreement.reorderGoals', { kind, ids })).then(() => undefined),
+    addRule: (text) => change(() => call('agreement.addRule', { text })).then(() => undefined),
+    updateRule: async (id, text) => {
+      patchDraft((a) => ({ ...a, rules: retext(a.rules, id, text) }));
+      await change(() => call('agreement.updateRule', { id, text }));
+    },
+    removeRule: async (id) => {
+      const removed = await change(() => call('agreement.removeRule', { id }));
+      forgetField(`rule:${id}`);
+      return () => change(() => call('agreement.restoreRule', removed)).then(() => undefined);
+    },
+    reorderRules: (ids) => change(() => call('agreement.reorderRules', { ids })).then(() => undefined),
+    addPlanRow: () => change(() => call('plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null })).then(() => undefined),
+    updatePlanRow: async (input) => {
+      set((s) => ({ plan: s.plan.map((row) => (row.id === input.id ? { ...row, ...input } : row)) }));
+      await change(() => call('plan.update', input));
+    },
+    cancelPlanRow: (id, cancelled) => change(() => call('plan.cancel', { id, cancelled })).then(() => undefined),
+    removePlanRow: async (id) => {
+      await change(() => call('plan.remove', { id }));
+      forgetField(`plan:${id}`);
+    },
+    saveVersion: (input) => change(() => call('agreement.saveVersion', input)),
+    setAcceptance: async (versionId, memberId, acceptedOn) => {
+      const before = get().agreement?.versions.find((v) => v.id === versionId)?.acceptances.find((a) => a.memberId === memberId)?.acceptedOn ?? null;
+      await change(() => call('agreement.setAcceptance', { versionId, memberId, acceptedOn }));
+      return () => change(() => call('agreement.setAcceptance', { versionId, memberId, acceptedOn: before })).then(() => undefined);
+    },
+    compare: async (input) => {
+      await settled();
+      return call('agreement.compare', input);
+    },
+    exportFile: async (input) => {
+      await settled();
+      return call('agreement.export', input);
+    },
+  };
+});

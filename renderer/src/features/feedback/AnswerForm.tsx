@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { AnswerInput, type Question } from '@shared/domain';
 import { applyFieldIssues } from '../../lib/errors';
+import { useKeptDraft } from '../../lib/useAutosave';
 import { feedbackError, optionLabel, questionLabel } from './labels';
 import { TextAreaField } from './TextAreaField';
 import { FormFailure } from '../../components/FormFailure';
@@ -106,6 +107,11 @@ interface AnswerFormProps {
   intro?: string | undefined;
   onSubmit: (answers: AnswerInput[]) => Promise<unknown>;
   onCancel?: (() => void) | undefined;
+  /**
+   * Keeps what was typed while the view is away (named answers only: an anonymous respondent's
+   * form must never show anything of anyone else's).
+   */
+  draftKey?: string | undefined;
 }
 
 /**
@@ -113,16 +119,18 @@ interface AnswerFormProps {
  * them all in one transaction. The form keeps no state beyond its own life: a new respondent
  * gets a new form (the parent changes its key), so nothing of the previous one can show.
  */
-export function AnswerForm({ questions, initial, submitLabel, intro, onSubmit, onCancel }: AnswerFormProps) {
+export function AnswerForm({ questions, initial, submitLabel, intro, onSubmit, onCancel, draftKey }: AnswerFormProps) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState('');
   const defaults = questions.map((q) => initial?.find((a) => a.questionId === q.id) ?? blank(q));
   const form = useForm<AnswersForm>({ resolver: zodResolver(AnswersForm), defaultValues: { answers: defaults } });
+  const forget = useKeptDraft(form, draftKey ?? null);
 
   const submit = form.handleSubmit(async ({ answers }) => {
     setFailure('');
     try {
       await onSubmit(answers);
+      forget();
     } catch (error) {
       applyFieldIssues(error, form.setError);
       setFailure(feedbackError(t, error));
@@ -149,7 +157,13 @@ export function AnswerForm({ questions, initial, submitLabel, intro, onSubmit, o
       <FormFailure message={failure} />
       <div className="actions">
         {onCancel && (
-          <Button className="button button--secondary" onPress={onCancel}>
+          <Button
+            className="button button--secondary"
+            onPress={() => {
+              forget();
+              onCancel();
+            }}
+          >
             {t('common.cancel')}
           </Button>
         )}

@@ -1,14 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
-import { useController, useForm } from 'react-hook-form';
+import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CONTINUATIONS, DecisionFields, isoDate } from '@shared/domain';
-import { call } from '../../api';
 import { DateInputField } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
-import { useAutosave } from '../../lib/useAutosave';
+import { useAutosavedForm } from '../../lib/useAutosave';
 import { feedbackError } from './labels';
 import { QuestionEditor } from './QuestionEditor';
 import { useFeedbackStore } from './store';
@@ -20,12 +18,15 @@ import { FormFailure } from '../../components/FormFailure';
 const DecisionForm = DecisionFields.extend({ decidedOn: z.union([isoDate, z.literal('')]) });
 type DecisionForm = z.infer<typeof DecisionForm>;
 
-function DecisionEditor({ initial }: { initial: DecisionForm }) {
+function DecisionEditor({ decision: stored }: { decision: DecisionFields }) {
   const { t } = useTranslation();
-  const form = useForm<DecisionForm>({ resolver: zodResolver(DecisionForm), defaultValues: initial });
-  const { state, flush } = useAutosave(form, (values) =>
-    call('evaluation.saveDecision', { ...values, decidedOn: values.decidedOn === '' ? null : values.decidedOn }),
-  );
+  const saveDecision = useFeedbackStore((s) => s.saveDecision);
+  const { form, state, flush } = useAutosavedForm<DecisionForm>({
+    key: 'evaluation:decision',
+    schema: DecisionForm,
+    values: { ...stored, decidedOn: stored.decidedOn ?? '' },
+    save: (values) => saveDecision({ ...values, decidedOn: values.decidedOn === '' ? null : values.decidedOn }),
+  });
   const {
     field: { value: decision, onChange: setDecision },
   } = useController({ control: form.control, name: 'decision' });
@@ -56,17 +57,14 @@ function DecisionEditor({ initial }: { initial: DecisionForm }) {
 export function EvaluationTab() {
   const { t } = useTranslation();
   const questionnaire = useFeedbackStore((s) => s.questionnaires.evaluation);
-  const loadQuestions = useFeedbackStore((s) => s.loadQuestions);
-  const [decision, setDecision] = useState<DecisionForm | null>(null);
+  const decision = useFeedbackStore((s) => s.decision);
+  const { loadQuestions, loadDecision } = useFeedbackStore.getState();
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
     void loadQuestions('evaluation');
-    call('evaluation.decision').then(
-      (d) => setDecision({ ...d, decidedOn: d.decidedOn ?? '' }),
-      (error: unknown) => setFailure(feedbackError(t, error)),
-    );
-  }, [loadQuestions, t]);
+    loadDecision().catch((error: unknown) => setFailure(feedbackError(t, error)));
+  }, [loadQuestions, loadDecision, t]);
 
   return (
     <div className="fb-tab">
@@ -76,7 +74,7 @@ export function EvaluationTab() {
       <section className="card" aria-labelledby="fb-decision-heading">
         <h2 id="fb-decision-heading">{t('feedback.decision.title')}</h2>
         <p className="muted">{t('feedback.decision.help')}</p>
-        {decision && <DecisionEditor initial={decision} />}
+        {decision && <DecisionEditor decision={decision} />}
         <FormFailure message={failure} />
       </section>
     </div>

@@ -2,21 +2,21 @@ import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, Question, Survey } from '@shared/domain';
-import { call } from '../../api';
 import { useMembersStore } from '../members/store';
 import { AnswerForm } from './AnswerForm';
 import { feedbackError } from './labels';
 import { FormFailure } from '../../components/FormFailure';
+import { useFeedbackStore } from './store';
 
 interface NamedRecorderProps {
   survey: Survey;
   questions: Question[];
-  onSurvey: (survey: Survey) => void;
 }
 
 /** The facilitator types each member's answers as the round goes; a member's answers can be corrected. */
-export function NamedRecorder({ survey, questions, onSurvey }: NamedRecorderProps) {
+export function NamedRecorder({ survey, questions }: NamedRecorderProps) {
   const { t } = useTranslation();
+  const { readResponse, submit } = useFeedbackStore.getState();
   const { members, loaded, load } = useMembersStore();
   const [editing, setEditing] = useState<{ memberId: number; initial: AnswerInput[] | undefined } | null>(null);
   const [saved, setSaved] = useState('');
@@ -33,7 +33,7 @@ export function NamedRecorder({ survey, questions, onSurvey }: NamedRecorderProp
     setSaved('');
     setFailure('');
     try {
-      const response = await call('feedback.response', { surveyId: survey.id, memberId });
+      const response = await readResponse(survey.id, memberId);
       setEditing({ memberId, initial: response?.answers });
     } catch (error) {
       setFailure(feedbackError(t, error));
@@ -46,12 +46,13 @@ export function NamedRecorder({ survey, questions, onSurvey }: NamedRecorderProp
         <h3 id="fb-named-title">{t('feedback.named.answersOf', { name: editingMember.name })}</h3>
         <AnswerForm
           key={editing.memberId}
+          draftKey={`survey:${survey.id}:member:${editing.memberId}`}
           questions={questions}
           initial={editing.initial}
           submitLabel={t('feedback.named.save')}
           onCancel={() => setEditing(null)}
           onSubmit={async (answers) => {
-            onSurvey(await call('feedback.submit', { surveyId: survey.id, memberId: editing.memberId, answers }));
+            await submit(survey.id, editing.memberId, answers);
             setSaved(t('feedback.named.saved', { name: editingMember.name }));
             setEditing(null);
           }}

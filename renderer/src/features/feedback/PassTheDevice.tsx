@@ -2,17 +2,16 @@ import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, Question, Survey } from '@shared/domain';
-import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AnswerForm } from './AnswerForm';
 import { feedbackError } from './labels';
 import { FormFailure } from '../../components/FormFailure';
+import { useFeedbackStore } from './store';
 
 interface PassTheDeviceProps {
   survey: Survey;
   questions: Question[];
   title: string;
-  onSurvey: (survey: Survey) => void;
   onClose: () => void;
 }
 
@@ -22,8 +21,9 @@ interface PassTheDeviceProps {
  * person sees only the neutral hand-over screen. No name is asked or stored. Only the facilitator
  * ends the round, through a confirmation.
  */
-export function PassTheDevice({ survey, questions, title, onSurvey, onClose }: PassTheDeviceProps) {
+export function PassTheDevice({ survey, questions, title, onClose }: PassTheDeviceProps) {
   const { t } = useTranslation();
+  const { submit: submitAnswers, end: endSurvey } = useFeedbackStore.getState();
   const [answering, setAnswering] = useState(false);
   const [respondent, setRespondent] = useState(0);
   const [thanked, setThanked] = useState(false);
@@ -31,8 +31,7 @@ export function PassTheDevice({ survey, questions, title, onSurvey, onClose }: P
   const [failure, setFailure] = useState('');
 
   const submit = async (answers: AnswerInput[]) => {
-    const next = await call('feedback.submit', { surveyId: survey.id, memberId: null, answers });
-    onSurvey(next);
+    await submitAnswers(survey.id, null, answers);
     setRespondent((n) => n + 1);
     setThanked(true);
     setAnswering(false);
@@ -42,7 +41,7 @@ export function PassTheDevice({ survey, questions, title, onSurvey, onClose }: P
     setConfirmEnd(false);
     setFailure('');
     try {
-      onSurvey(await call('feedback.end', { id: survey.id }));
+      await endSurvey(survey.id);
       onClose();
     } catch (error) {
       setFailure(feedbackError(t, error));

@@ -4,12 +4,11 @@ import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useController, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { QuestionAdd, QuestionTextUpdate, type Question, type Questionnaire } from '@shared/domain';
-import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
 import { applyFieldIssues } from '../../lib/errors';
-import { useAutosave } from '../../lib/useAutosave';
+import { useAutosavedForm, useKeptDraft } from '../../lib/useAutosave';
 import { feedbackError, questionLabel } from './labels';
 import { useFeedbackStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
@@ -26,9 +25,13 @@ function KindBadge({ question }: { question: Question }) {
 
 function EditableQuestion({ question, onRemove }: { question: Question; onRemove: () => void }) {
   const { t } = useTranslation();
-  const setQuestionnaire = useFeedbackStore((s) => s.setQuestionnaire);
-  const form = useForm({ resolver: zodResolver(TextOnly), defaultValues: { text: question.text } });
-  const { state, flush } = useAutosave(form, async ({ text }) => setQuestionnaire(await call('feedback.updateQuestion', { id: question.id, text })));
+  const updateQuestion = useFeedbackStore((s) => s.updateQuestion);
+  const { form, state, flush } = useAutosavedForm({
+    key: `question:${question.id}`,
+    schema: TextOnly,
+    values: { text: question.text },
+    save: ({ text }) => updateQuestion(question.id, text),
+  });
   const preset = question.preset !== null;
   return (
     <li className="fb-editor-row">
@@ -59,21 +62,23 @@ function EditableQuestion({ question, onRemove }: { question: Question; onRemove
 
 function AddQuestion({ instrument }: { instrument: 'round' | 'evaluation' }) {
   const { t } = useTranslation();
-  const setQuestionnaire = useFeedbackStore((s) => s.setQuestionnaire);
+  const addQuestion = useFeedbackStore((s) => s.addQuestion);
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(QuestionAdd), defaultValues: { instrument, kind: 'scale' as const, text: '' } });
+  const added = useKeptDraft(form, `questions:${instrument}:new`);
   const kind = useController({ control: form.control, name: 'kind' });
   const submit = form.handleSubmit(async (input) => {
     setFailure('');
     try {
-      setQuestionnaire(await call('feedback.addQuestion', input));
+      await addQuestion(input);
       form.reset({ instrument, kind: input.kind, text: '' });
+      added();
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(feedbackError(t, error));
     }
   });
   return (
-    <Form className="fb-editor-add" aria-label={t('feedback.editor.addTitle')} onSubmit={(e) => void submit(e)}>
+    <Form className="fb-editor-add" aria-label={t('feedback.editor.addTitle')} validationBehavior="aria" onSubmit={(e) => void submit(e)}>
       <h4>{t('feedback.editor.addTitle')}</h4>
       <RadioGroup className="radio-group" orientation="horizontal" value={kind.field.value} onChange={(v) => kind.field.onChange(v)}>
         <Label className="field-label">{t('feedback.editor.kind')}</Label>
@@ -98,17 +103,17 @@ function AddQuestion({ instrument }: { instrument: 'round' | 'evaluation' }) {
 /** The questions of an instrument: editable until the first answer, then shown as they were answered. */
 export function QuestionEditor({ questionnaire }: { questionnaire: Questionnaire }) {
   const { t } = useTranslation();
-  const setQuestionnaire = useFeedbackStore((s) => s.setQuestionnaire);
+  const { removeQuestion, resetQuestions } = useFeedbackStore.getState();
   const [open, setOpen] = useState(false);
   const [confirm, setConfirm] = useState<{ kind: 'remove'; question: Question } | { kind: 'reset' } | null>(null);
   const [failure, setFailure] = useState('');
   const instrument = questionnaire.instrument === 'selfcheck' ? null : questionnaire.instrument;
   const editable = instrument !== null && !questionnaire.locked;
 
-  const act = async (action: () => Promise<Questionnaire>) => {
+  const act = async (action: () => Promise<void>) => {
     setFailure('');
     try {
-      setQuestionnaire(await action());
+      await action();
     } catch (error) {
       setFailure(feedbackError(t, error));
     }
@@ -163,8 +168,8 @@ export function QuestionEditor({ questionnaire }: { questionnaire: Questionnaire
         onConfirm={() => {
           const current = confirm;
           setConfirm(null);
-          if (current?.kind === 'reset' && instrument) void act(() => call('feedback.resetQuestions', { instrument }));
-          if (current?.kind === 'remove') void act(() => call('feedback.removeQuestion', { id: current.question.id }));
+          if (current?.kind === 'reset' && instrument) void act(() => resetQuestions(instrument));
+          if (current?.kind === 'remove') void act(() => removeQuestion(current.question.id));
         }}
       >
         <p>{confirm?.kind === 'reset' ? t('feedback.editor.resetBody') : confirm ? questionLabel(t, confirm.question) : ''}</p>

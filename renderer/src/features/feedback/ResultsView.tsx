@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Button, Dialog, Heading, Label, Modal, ModalOverlay, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { MAX_ANSWER_LENGTH, MIN_ANSWERS_TO_REPORT, type QuestionResult, type SurveyResults, type TextAnswer } from '@shared/domain';
-import { call } from '../../api';
+import { MAX_ANSWER_LENGTH, MIN_ANSWERS_TO_REPORT, type QuestionResult, type TextAnswer } from '@shared/domain';
 import { feedbackError, formatNumber, optionLabel, questionLabel, useLanguage } from './labels';
 import { FormFailure } from '../../components/FormFailure';
+import { useFeedbackStore } from './store';
 
 /** The "too few answers" mark: shown to the facilitator; such a result never reaches an export. */
 export function TooFew({ n }: { n: number }) {
@@ -49,14 +49,15 @@ export function Bars({ rows, label }: { rows: { label: string; count: number }[]
   );
 }
 
-function ShareDialog({ answer, onClose, onSaved }: { answer: TextAnswer; onClose: () => void; onSaved: (a: TextAnswer) => void }) {
+function ShareDialog({ answer, onClose }: { answer: TextAnswer; onClose: () => void }) {
   const { t } = useTranslation();
+  const share = useFeedbackStore((s) => s.share);
   const [text, setText] = useState(answer.sharedText ?? answer.text);
   const [failure, setFailure] = useState('');
   const save = async (sharedText: string | null) => {
     setFailure('');
     try {
-      onSaved(await call('feedback.share', { responseId: answer.responseId, questionId: answer.questionId, sharedText }));
+      await share({ responseId: answer.responseId, questionId: answer.questionId, sharedText });
       onClose();
     } catch (error) {
       setFailure(feedbackError(t, error));
@@ -95,7 +96,7 @@ function ShareDialog({ answer, onClose, onSaved }: { answer: TextAnswer; onClose
   );
 }
 
-function Comments({ result, onChanged }: { result: QuestionResult; onChanged: (a: TextAnswer) => void }) {
+function Comments({ result }: { result: QuestionResult }) {
   const { t } = useTranslation();
   const [sharing, setSharing] = useState<TextAnswer | null>(null);
   if (result.texts.length === 0) return <p className="muted">{t('feedback.results.noComments')}</p>;
@@ -116,12 +117,12 @@ function Comments({ result, onChanged }: { result: QuestionResult; onChanged: (a
           </li>
         ))}
       </ul>
-      {sharing && <ShareDialog answer={sharing} onClose={() => setSharing(null)} onSaved={onChanged} />}
+      {sharing && <ShareDialog answer={sharing} onClose={() => setSharing(null)} />}
     </>
   );
 }
 
-function ResultCard({ result, onChanged }: { result: QuestionResult; onChanged: (a: TextAnswer) => void }) {
+function ResultCard({ result }: { result: QuestionResult }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const label = questionLabel(t, result.question);
@@ -151,7 +152,7 @@ function ResultCard({ result, onChanged }: { result: QuestionResult; onChanged: 
       {result.choice && (
         <Bars label={t('feedback.results.distribution')} rows={result.choice.counts.map((c) => ({ label: optionLabel(t, c.option), count: c.count }))} />
       )}
-      {result.question.kind === 'text' && <Comments result={result} onChanged={onChanged} />}
+      {result.question.kind === 'text' && <Comments result={result} />}
     </li>
   );
 }
@@ -159,30 +160,13 @@ function ResultCard({ result, onChanged }: { result: QuestionResult; onChanged: 
 /** The facilitator's results of one session: every aggregate with its n, marked when too few to report. */
 export function ResultsView({ surveyId }: { surveyId: number }) {
   const { t } = useTranslation();
-  const [results, setResults] = useState<SurveyResults | null>(null);
+  const results = useFeedbackStore((s) => s.results[surveyId]);
+  const loadResults = useFeedbackStore((s) => s.loadResults);
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
-    let live = true;
-    call('feedback.results', { id: surveyId }).then(
-      (value) => live && setResults(value),
-      (error: unknown) => live && setFailure(feedbackError(t, error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [surveyId, t]);
-
-  const replace = (answer: TextAnswer) =>
-    setResults((r) =>
-      r && {
-        ...r,
-        questions: r.questions.map((q) => ({
-          ...q,
-          texts: q.texts.map((a) => (a.responseId === answer.responseId && a.questionId === answer.questionId ? answer : a)),
-        })),
-      },
-    );
+    loadResults(surveyId).catch((error: unknown) => setFailure(feedbackError(t, error)));
+  }, [surveyId, t, loadResults]);
 
   if (failure) return <p className="form-failure" role="alert">{failure}</p>;
   if (!results) return null;
@@ -191,7 +175,7 @@ export function ResultsView({ surveyId }: { surveyId: number }) {
       <p className="muted">{t('feedback.results.intro', { count: results.survey.responses, min: MIN_ANSWERS_TO_REPORT })}</p>
       <ul className="fb-result-list">
         {results.questions.map((result) => (
-          <ResultCard key={result.question.id} result={result} onChanged={replace} />
+          <ResultCard key={result.question.id} result={result} />
         ))}
       </ul>
     </section>

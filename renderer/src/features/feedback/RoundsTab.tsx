@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { PlannedMeeting, Trend } from '@shared/domain';
-import { call } from '../../api';
+import type { PlannedMeeting } from '@shared/domain';
 import { formatDate } from '../../app/i18n';
 import { FeedbackRoundPanel } from './FeedbackRoundPanel';
 import { feedbackError, useLanguage } from './labels';
@@ -17,9 +16,9 @@ export function RoundsTab() {
   const language = useLanguage();
   const surveys = useFeedbackStore((s) => s.surveys.round);
   const questionnaire = useFeedbackStore((s) => s.questionnaires.round);
-  const { loadSurveys, loadQuestions } = useFeedbackStore();
-  const [meetings, setMeetings] = useState<PlannedMeeting[] | null>(null);
-  const [trend, setTrend] = useState<Trend | null>(null);
+  const meetings = useFeedbackStore((s) => s.meetings);
+  const trend = useFeedbackStore((s) => s.trend);
+  const { loadSurveys, loadQuestions, loadMeetings, loadTrend } = useFeedbackStore.getState();
   const [selected, setSelected] = useState<number | null>(null);
   const [failure, setFailure] = useState('');
   const progress = (surveys ?? []).map((s) => `${s.id}:${s.status}:${s.responses}`).join(',');
@@ -27,12 +26,12 @@ export function RoundsTab() {
   useEffect(() => {
     void loadSurveys('round');
     void loadQuestions('round');
-    call('plan.list').then(setMeetings, (error: unknown) => setFailure(feedbackError(t, error)));
-  }, [loadSurveys, loadQuestions, t]);
+    loadMeetings().catch((error: unknown) => setFailure(feedbackError(t, error)));
+  }, [loadSurveys, loadQuestions, loadMeetings, t]);
 
   useEffect(() => {
-    call('feedback.trend').then(setTrend, (error: unknown) => setFailure(feedbackError(t, error)));
-  }, [progress, t]);
+    loadTrend().catch((error: unknown) => setFailure(feedbackError(t, error)));
+  }, [progress, t, loadTrend]);
 
   const meeting = meetings?.find((m) => m.id === selected);
   if (meeting) {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelfCheckChange } from '@shared/domain';
-import { call } from '../../api';
 import { feedbackError, formatChange, formatNumber, shortLabel, useLanguage } from './labels';
 import { TooFew } from './ResultsView';
 import { useFeedbackStore } from './store';
@@ -94,13 +93,14 @@ function ChangeView({ change }: { change: SelfCheckChange }) {
 export function SelfCheckTab() {
   const { t } = useTranslation();
   const surveys = useFeedbackStore((s) => s.surveys.selfcheck);
-  const [change, setChange] = useState<SelfCheckChange | null>(null);
+  const change = useFeedbackStore((s) => s.selfCheckChange);
+  const loadSelfCheckChange = useFeedbackStore((s) => s.loadSelfCheckChange);
   const [failure, setFailure] = useState('');
   const progress = (surveys ?? []).map((s) => `${s.id}:${s.status}:${s.responses}`).join(',');
 
   useEffect(() => {
-    call('feedback.selfCheckChange').then(setChange, (error: unknown) => setFailure(feedbackError(t, error)));
-  }, [progress, t]);
+    loadSelfCheckChange().catch((error: unknown) => setFailure(feedbackError(t, error)));
+  }, [progress, t, loadSelfCheckChange]);
 
   return (
     <div className="fb-tab">

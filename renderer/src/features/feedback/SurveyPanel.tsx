@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Instrument, Phase, Survey } from '@shared/domain';
-import { call } from '../../api';
+import type { Instrument, Phase } from '@shared/domain';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { feedbackError } from './labels';
 import { NamedRecorder } from './NamedRecorder';
@@ -30,7 +29,7 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
   const { t } = useTranslation();
   const surveys = useFeedbackStore((s) => s.surveys[instrument]);
   const questionnaire = useFeedbackStore((s) => s.questionnaires[instrument]);
-  const { loadSurveys, loadQuestions, putSurvey, dropSurvey } = useFeedbackStore();
+  const { loadSurveys, loadQuestions, start: startSurvey, end, reopen, discard } = useFeedbackStore.getState();
   const [mode, setMode] = useState<'anonymous' | 'named'>('anonymous');
   const [deviceOpen, setDeviceOpen] = useState(false);
   const [confirm, setConfirm] = useState<'end' | 'discard' | null>(null);
@@ -53,17 +52,9 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
     }
   };
 
-  const onSurvey = (next: Survey) => {
-    putSurvey(next);
-    // The first answer locks the questions: show that in the editor too.
-    if (next.responses > 0 && questionnaire && !questionnaire.locked) void loadQuestions(instrument);
-  };
-
   const start = () =>
     run(async () => {
-      const started = await call('feedback.start', { instrument, meetingId, phase, anonymous: mode === 'anonymous' });
-      putSurvey(started);
-      await loadQuestions(instrument);
+      const started = await startSurvey({ instrument, meetingId, phase, anonymous: mode === 'anonymous' });
       if (started.anonymous) setDeviceOpen(true);
     });
 
@@ -120,7 +111,7 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
         </div>
       )}
 
-      {survey?.status === 'open' && !survey.anonymous && <NamedRecorder survey={survey} questions={questions} onSurvey={onSurvey} />}
+      {survey?.status === 'open' && !survey.anonymous && <NamedRecorder survey={survey} questions={questions} />}
 
       {survey?.status === 'open' && (
         <div className="fb-facilitator-actions">
@@ -144,7 +135,7 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
                 {showResults ? t('feedback.results.hide') : t('feedback.results.show')}
               </Button>
             )}
-            <Button className="button button--quiet" onPress={() => void run(async () => putSurvey(await call('feedback.reopen', { id: survey.id })))}>
+            <Button className="button button--quiet" onPress={() => void run(() => reopen(survey.id))}>
               {t('feedback.reopen')}
             </Button>
           </div>
@@ -154,7 +145,7 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
       <FormFailure message={failure} />
 
       {deviceOpen && survey && survey.status === 'open' && (
-        <PassTheDevice survey={survey} questions={questions} title={title} onSurvey={onSurvey} onClose={() => setDeviceOpen(false)} />
+        <PassTheDevice survey={survey} questions={questions} title={title} onClose={() => setDeviceOpen(false)} />
       )}
 
       {survey && (
@@ -166,14 +157,7 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
           onConfirm={() => {
             const action = confirm;
             setConfirm(null);
-            void run(async () => {
-              if (action === 'discard') {
-                await call('feedback.discard', { id: survey.id });
-                dropSurvey(instrument, survey.id);
-              } else {
-                putSurvey(await call('feedback.end', { id: survey.id }));
-              }
-            });
+            void run(() => (action === 'discard' ? discard(instrument, survey.id) : end(survey.id)));
           }}
         >
           <p>{confirm === 'discard' ? t('feedback.discardBody') : t('feedback.endBody', { count: survey.responses })}</p>

@@ -1,38 +1,149 @@
 import { create } from 'zustand';
-import type { Instrument, Questionnaire, Survey } from '@shared/domain';
+import type {
+  AnswerInput,
+  DecisionFields,
+  Instrument,
+  NamedResponse,
+  PlannedMeeting,
+  QuestionAdd,
+  Questionnaire,
+  SelfCheckChange,
+  ShareInput,
+  Survey,
+  SurveyResults,
+  SurveyStart,
+  TextAnswer,
+  Trend,
+} from '@shared/domain';
 import { call } from '../../api';
+import { settled } from '../../lib/saveRegistry';
 
 interface FeedbackState {
   questionnaires: Partial<Record<Instrument, Questionnaire>>;
   surveys: Partial<Record<Instrument, Survey[]>>;
+  /** The meetings a feedback round can belong to. */
+  meetings: PlannedMeeting[] | null;
+  trend: Trend | null;
+  selfCheckChange: SelfCheckChange | null;
+  results: Record<number, SurveyResults>;
+  decision: DecisionFields | null;
   loadQuestions: (instrument: Instrument) => Promise<Questionnaire>;
-  setQuestionnaire: (questionnaire: Questionnaire) => void;
+  updateQuestion: (id: number, text: string) => Promise<void>;
+  addQuestion: (input: QuestionAdd) => Promise<void>;
+  removeQuestion: (id: number) => Promise<void>;
+  resetQuestions: (instrument: Exclude<Instrument, 'selfcheck'>) => Promise<void>;
   loadSurveys: (instrument: Instrument) => Promise<Survey[]>;
-  putSurvey: (survey: Survey) => void;
-  dropSurvey: (instrument: Instrument, id: number) => void;
+  start: (input: SurveyStart) => Promise<Survey>;
+  submit: (surveyId: number, memberId: number | null, answers: AnswerInput[]) => Promise<void>;
+  /** What a member answered, to correct it. */
+  readResponse: (surveyId: number, memberId: number) => Promise<NamedResponse | null>;
+  end: (id: number) => Promise<void>;
+  reopen: (id: number) => Promise<void>;
+  discard: (instrument: Instrument, id: number) => Promise<void>;
+  loadMeetings: () => Promise<void>;
+  loadTrend: () => Promise<void>;
+  loadSelfCheckChange: () => Promise<void>;
+  loadResults: (surveyId: number) => Promise<void>;
+  share: (input: ShareInput) => Promise<void>;
+  loadDecision: () => Promise<void>;
+  saveDecision: (values: DecisionFields) => Promise<void>;
 }
 
-/** The questions and sessions of each instrument as the store has them; every change goes through the contract. */
-export const useFeedbackStore = create<FeedbackState>()((set) => ({
-  questionnaires: {},
-  surveys: {},
-  loadQuestions: async (instrument) => {
-    const questionnaire = await call('feedback.questions', { instrument });
-    set((s) => ({ questionnaires: { ...s.questionnaires, [instrument]: questionnaire } }));
-    return questionnaire;
-  },
-  setQuestionnaire: (questionnaire) => set((s) => ({ questionnaires: { ...s.questionnaires, [questionnaire.instrument]: questionnaire } })),
-  loadSurveys: async (instrument) => {
-    const surveys = await call('feedback.surveys', { instrument });
-    set((s) => ({ surveys: { ...s.surveys, [instrument]: surveys } }));
-    return surveys;
-  },
-  putSurvey: (survey) =>
+/**
+ * Feedback rounds, the self-check, the final evaluation and the decision, as the store has them;
+ * the only caller of the API for them. Every change goes through the contract and its answer
+ * updates what the screens show.
+ */
+export const useFeedbackStore = create<FeedbackState>()((set, get) => {
+  const putQuestionnaire = (questionnaire: Questionnaire) =>
+    set((s) => ({ questionnaires: { ...s.questionnaires, [questionnaire.instrument]: questionnaire } }));
+  const putSurvey = (survey: Survey) =>
     set((s) => {
       const list = s.surveys[survey.instrument] ?? [];
       const next = list.some((x) => x.id === survey.id) ? list.map((x) => (x.id === survey.id ? survey : x)) : [...list, survey];
       return { surveys: { ...s.surveys, [survey.instrument]: next } };
-    }),
-  dropSurvey: (instrument, id) =>
-    set((s) => ({ surveys: { ...s.surveys, [instrument]: (s.surveys[instrument] ?? []).filter((x) => x.id !== id) } })),
-}));
+    });
+  /** A survey changed: the first answer locks its questions, so the editor must show that too. */
+  const surveyChanged = async (survey: Survey) => {
+    putSurvey(survey);
+    if (survey.responses > 0 && !get().questionnaires[survey.instrument]?.locked) await get().loadQuestions(survey.instrument);
+  };
+  const replaceAnswer = (results: SurveyResults, answer: TextAnswer): SurveyResults => ({
+    ...results,
+    questions: results.questions.map((q) => ({
+      ...q,
+      texts: q.texts.map((a) => (a.responseId === answer.responseId && a.questionId === answer.questionId ? answer : a)),
+    })),
+  });
+
+  return {
+    questionnaires: {},
+    surveys: {},
+    meetings: null,
+    trend: null,
+    selfCheckChange: null,
+    results: {},
+    decision: null,
+    loadQuestions: async (instrument) => {
+      await settled();
+      const questionnaire = await call('feedback.questions', { instrument });
+      putQuestionnaire(questionnaire);
+      return questionnaire;
+    },
+    updateQuestion: async (id, text) => {
+      for (const questionnaire of Object.values(get().questionnaires)) {
+        if (questionnaire?.questions.some((q) => q.id === id)) {
+          putQuestionnaire({ ...questionnaire, questions: questionnaire.questions.map((q) => (q.id === id ? { ...q, text } : q)) });
+        }
+      }
+      putQuestionnaire(await call('feedback.updateQuestion', { id, text }));
+    },
+    addQuestion: async (input) => putQuestionnaire(await call('feedback.addQuestion', input)),
+    removeQuestion: async (id) => putQuestionnaire(await call('feedback.removeQuestion', { id })),
+    resetQuestions: async (instrument) => putQuestionnaire(await call('feedback.resetQuestions', { instrument })),
+    loadSurveys: async (instrument) => {
+      await settled();
+      const surveys = await call('feedback.surveys', { instrument });
+      set((s) => ({ surveys: { ...s.surveys, [instrument]: surveys } }));
+      return surveys;
+    },
+    start: async (input) => {
+      const survey = await call('feedback.start', input);
+      putSurvey(survey);
+      await get().loadQuestions(input.instrument);
+      return survey;
+    },
+    submit: async (surveyId, memberId, answers) => surveyChanged(await call('feedback.submit', { surveyId, memberId, answers })),
+    readResponse: (surveyId, memberId) => call('feedback.response', { surveyId, memberId }),
+    end: async (id) => surveyChanged(await call('feedback.end', { id })),
+    reopen: async (id) => putSurvey(await call('feedback.reopen', { id })),
+    discard: async (instrument, id) => {
+      await call('feedback.discard', { id });
+      set((s) => ({ surveys: { ...s.surveys, [instrument]: (s.surveys[instrument] ?? []).filter((x) => x.id !== id) } }));
+    },
+    loadMeetings: async () => {
+      await settled();
+      set({ meetings: await call('plan.list') });
+    },
+    loadTrend: async () => set({ trend: await call('feedback.trend') }),
+    loadSelfCheckChange: async () => set({ selfCheckChange: await call('feedback.selfCheckChange') }),
+    loadResults: async (surveyId) => {
+      const results = await call('feedback.results', { id: surveyId });
+      set((s) => ({ results: { ...s.results, [surveyId]: results } }));
+    },
+    share: async (input) => {
+      const answer = await call('feedback.share', input);
+      set((s) => ({
+        results: Object.fromEntries(Object.entries(s.results).map(([id, results]) => [id, replaceAnswer(results, answer)])),
+      }));
+    },
+    loadDecision: async () => {
+      await settled();
+      set({ decision: await call('evaluation.decision') });
+    },
+    saveDecision: async (values) => {
+      set({ decision: values });
+      set({ decision: await call('evaluation.saveDecision', values) });
+    },
+  };
+});

@@ -1,12 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProgrammeFields, type Programme } from '@shared/domain';
-import { call } from '../../api';
 import { useAppStore } from '../../app/store';
 import { SaveStatus } from '../../components/SaveStatus';
 import { ProgrammeFieldset } from './ProgrammeFieldset';
-import { useAutosave } from '../../lib/useAutosave';
+import { useAutosavedForm } from '../../lib/useAutosave';
 
 const fieldsOf = (p: Programme): ProgrammeFields => ({
   name: p.name,
@@ -16,12 +13,11 @@ const fieldsOf = (p: Programme): ProgrammeFields => ({
   endDate: p.endDate,
 });
 
-/** The programme's details, saved automatically as the facilitator types. */
+/** The programme's details, saved automatically as the facilitator types; the group page and the agreement show this one field set. */
 export function ProgrammeForm({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
-  const setProgramme = useAppStore((s) => s.setProgramme);
-  const form = useForm({ resolver: zodResolver(ProgrammeFields), defaultValues: fieldsOf(programme) });
-  const { state, flush } = useAutosave(form, async (fields) => setProgramme(await call('programme.update', fields)));
+  const updateProgramme = useAppStore((s) => s.updateProgramme);
+  const { form, state, flush } = useAutosavedForm({ key: 'programme', schema: ProgrammeFields, values: fieldsOf(programme), save: updateProgramme });
 
   return (
     <section className="card" aria-labelledby="programme-heading">

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, type Action } from '@shared/domain';
-import { call } from '../../api';
 import { formatDate } from '../../app/i18n';
 import { PickSelect } from '../../components/PickSelect';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { useMembersStore } from '../members/store';
 import { ownerName } from './parts/owner';
+import { useMeetingsStore } from './store';
 import './meetings.css';
 import { FormFailure } from '../../components/FormFailure';
 
@@ -18,18 +18,19 @@ export function ActionsPage() {
   const { members, loaded, load } = useMembersStore();
   const [status, setStatus] = useState<string>('open');
   const [member, setMember] = useState<string>('all');
-  const [actions, setActions] = useState<Action[]>([]);
+  const actions = useMeetingsStore((s) => s.actionList);
+  const listActions = useMeetingsStore((s) => s.listActions);
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
   useEffect(() => {
-    call('actions.list', {
+    listActions({
       status: status === 'all' ? null : (status as Action['status']),
       memberId: member === 'all' ? null : Number(member),
-    }).then(setActions, (error: unknown) => setFailure(errorMessage(t, error)));
-  }, [status, member, t]);
+    }).catch((error: unknown) => setFailure(errorMessage(t, error)));
+  }, [status, member, t, listActions]);
 
   const statusOptions = [{ id: 'all', label: t('meetings.all') }, ...ACTION_STATUSES.map((s) => ({ id: s, label: t(`meetings.status_${s}`) }))];
   const memberOptions = [{ id: 'all', label: t('meetings.all') }, ...members.map((m) => ({ id: String(m.id), label: m.name }))];

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
 import { useAppStore } from '../../app/store';
+import { FormFailure } from '../../components/FormFailure';
+import { errorMessage } from '../../lib/errors';
+import { useAgreementStore } from '../agreement/store';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { clock, meetingWhen } from './format';
 import { Actions, type ActionsHandle } from './parts/Actions';
@@ -39,9 +41,11 @@ function useElapsedSeconds(meetingId: number): number {
 export function LiveMeeting() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
-  const { detail, members, refresh, apply } = useMeetingData();
+  const { detail, members } = useMeetingData();
   const setLive = useMeetingsStore((s) => s.setLive);
+  const setHeld = useMeetingsStore((s) => s.setHeld);
   const [step, setStep] = useState<Step>('checkin');
+  const [failure, setFailure] = useState('');
   const themes = useRef<ThemesHandle>(null);
   const notes = useRef<NotesHandle>(null);
   const actions = useRef<ActionsHandle>(null);
@@ -115,15 +119,15 @@ export function LiveMeeting() {
         <TabPanel id="checkin" className="live-panel">
           <p className="live-hint">{t('meetings.live.checkinHint')}</p>
           <GroundRules />
-          <Attendance detail={detail} members={members} onChange={refresh} />
+          <Attendance detail={detail} members={members} />
         </TabPanel>
         <TabPanel id="theme" className="live-panel">
-          <Themes detail={detail} onChange={apply} handle={themes} />
+          <Themes detail={detail} handle={themes} />
           <Notes meetingId={detail.id} notes={detail.notes} rows={8} handle={notes} />
         </TabPanel>
         <TabPanel id="actions" className="live-panel">
-          <CarriedOver detail={detail} members={members} onChange={refresh} />
-          <Actions detail={detail} members={members} onChange={refresh} handle={actions} />
+          <CarriedOver detail={detail} members={members} />
+          <Actions detail={detail} members={members} handle={actions} />
           <section className="card meeting-card" aria-label={t('meetings.tasks')}>
             <h2>{t('meetings.tasks')}</h2>
             <MeetingItems kind="task" />
@@ -141,12 +145,19 @@ export function LiveMeeting() {
           <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} />
         </TabPanel>
         <TabPanel id="next" className="live-panel">
-          <NextMeeting detail={detail} onChange={apply} />
+          <NextMeeting detail={detail} />
           {detail.status !== 'held' && (
-            <Button className="button button--primary" onPress={() => void call('meetings.setHeld', { id: detail.id, held: true }).then(apply)}>
+            <Button
+              className="button button--primary"
+              onPress={() => {
+                setFailure('');
+                setHeld(detail.id, true).catch((error: unknown) => setFailure(errorMessage(t, error)));
+              }}
+            >
               {t('meetings.markHeld')}
             </Button>
           )}
+          <FormFailure message={failure} />
         </TabPanel>
       </Tabs>
       <footer className="live-footer">
@@ -168,13 +179,13 @@ export function LiveMeeting() {
 /** The agreement's ground rules, shown during the check-in round (once the agreement has them). */
 function GroundRules() {
   const { t } = useTranslation();
-  const [rules, setRules] = useState<string[] | null>(null);
+  const loaded = useAgreementStore((s) => s.loaded);
+  const agreement = useAgreementStore((s) => s.agreement);
+  const load = useAgreementStore((s) => s.load);
   useEffect(() => {
-    call('agreement.get').then(
-      (agreement) => setRules(agreement?.rules.map((rule) => rule.text) ?? []),
-      () => setRules([]),
-    );
-  }, []);
+    load().catch(() => undefined);
+  }, [load]);
+  const rules = loaded ? (agreement?.rules.map((rule) => rule.text) ?? []) : null;
   return (
     <section className="card meeting-card" aria-label={t('meetings.live.groundRules')}>
       <h2>{t('meetings.live.groundRules')}</h2>

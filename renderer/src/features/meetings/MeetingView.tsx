@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { LockIcon } from '../../components/LockIcon';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
 import { useAppStore } from '../../app/store';
+import { FormFailure } from '../../components/FormFailure';
+import { errorMessage } from '../../lib/errors';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { meetingWhen } from './format';
 import { Actions } from './parts/Actions';
@@ -20,16 +22,21 @@ import { useMeetingData } from './useMeetingData';
 export function MeetingView() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
-  const { detail, members, refresh, apply } = useMeetingData();
-  const close = useMeetingsStore((s) => s.close);
-  const setLive = useMeetingsStore((s) => s.setLive);
+  const { detail, members } = useMeetingData();
+  const { close, setLive, setHeld, setCancelled } = useMeetingsStore.getState();
+  const [failure, setFailure] = useState('');
   if (!detail) return null;
 
-  const toggleHeld = async () => apply(await call('meetings.setHeld', { id: detail.id, held: detail.status !== 'held' }));
-  const toggleCancelled = async () => {
-    await call('plan.cancel', { id: detail.id, cancelled: detail.status !== 'cancelled' });
-    refresh();
+  const run = async (action: () => Promise<void>) => {
+    setFailure('');
+    try {
+      await action();
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
   };
+  const toggleHeld = () => run(() => setHeld(detail.id, detail.status !== 'held'));
+  const toggleCancelled = () => run(() => setCancelled(detail.id, detail.status !== 'cancelled'));
 
   return (
     <div className="page meeting-page" key={detail.id}>
@@ -65,12 +72,13 @@ export function MeetingView() {
           )}
         </div>
       </header>
-      <Details detail={detail} onChange={apply} />
-      <Attendance detail={detail} members={members} onChange={refresh} />
-      <CarriedOver detail={detail} members={members} onChange={refresh} />
-      <Themes detail={detail} onChange={apply} />
+      <FormFailure message={failure} />
+      <Details detail={detail} />
+      <Attendance detail={detail} members={members} />
+      <CarriedOver detail={detail} members={members} />
+      <Themes detail={detail} />
       <Notes meetingId={detail.id} notes={detail.notes} />
-      <Actions detail={detail} members={members} onChange={refresh} />
+      <Actions detail={detail} members={members} />
       <section className="card meeting-card" aria-labelledby={`tasks-${detail.id}`}>
         <h2 id={`tasks-${detail.id}`}>
           <LockIcon />
@@ -85,39 +93,33 @@ export function MeetingView() {
         <MeetingItems kind="idea" />
       </section>
       <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} />
-      <NextMeeting detail={detail} onChange={apply} />
+      <NextMeeting detail={detail} />
     </div>
   );
 }
 
 const ITEM_KINDS = {
-  task: { prefix: 'tasks', label: 'meetings.taskText', add: 'meetings.addTask', empty: 'meetings.noTasks', remove: 'meetings.removeTask' },
-  idea: { prefix: 'ideas', label: 'meetings.ideaText', add: 'meetings.addIdea', empty: 'meetings.noIdeas', remove: 'meetings.removeIdea' },
+  task: { label: 'meetings.taskText', add: 'meetings.addTask', empty: 'meetings.noTasks', remove: 'meetings.removeTask', removed: 'notices.taskRemoved' },
+  idea: { label: 'meetings.ideaText', add: 'meetings.addIdea', empty: 'meetings.noIdeas', remove: 'meetings.removeIdea', removed: 'notices.ideaRemoved' },
 } as const;
 
 /** The open meeting's between-meeting tasks (`task`) or ideas to forward (`idea`). */
 export function MeetingItems({ kind, handle }: { kind: keyof typeof ITEM_KINDS; handle?: React.Ref<ItemListHandle> }) {
   const { t } = useTranslation();
-  const { detail, refresh } = useMeetingData();
+  const { detail } = useMeetingData();
   if (!detail) return null;
   const k = ITEM_KINDS[kind];
   return (
     <ItemList
       handle={handle}
+      kind={kind}
+      meetingId={detail.id}
       items={kind === 'task' ? detail.tasks : detail.ideas}
       label={t(k.label)}
       addLabel={t(k.add)}
       emptyText={t(k.empty)}
       removeLabel={t(k.remove)}
-      onAdd={async (text) => {
-        await call(`${k.prefix}.add`, { meetingId: detail.id, text });
-        refresh();
-      }}
-      onUpdate={(id, text) => call(`${k.prefix}.update`, { id, text })}
-      onRemove={async (id) => {
-        await call(`${k.prefix}.remove`, { id });
-        refresh();
-      }}
+      removedText={(text) => t(k.removed, { text })}
     />
   );
 }

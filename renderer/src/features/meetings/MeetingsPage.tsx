@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { meetingWhen } from './format';
@@ -24,7 +23,7 @@ export function MeetingsPage() {
 function Overview() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
-  const { overview, loaded, loadOverview, open } = useMeetingsStore();
+  const { overview, loaded, loadOverview, open, addMeeting } = useMeetingsStore();
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
 
@@ -35,7 +34,7 @@ function Overview() {
   const add = async () => {
     setFailure('');
     try {
-      const meeting = await call('plan.add', { plannedDate: null, plannedMonth: null, plannedTheme: '', place: '', format: null });
+      const meeting = await addMeeting();
       setNotice(t('meetings.added', { number: meeting.number }));
       await open(meeting.id);
     } catch (error) {

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Form, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchResult } from '@shared/domain';
-import { call } from '../../api';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { meetingWhen } from './format';
@@ -33,6 +32,7 @@ export function SearchPanel() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const open = useMeetingsStore((s) => s.open);
+  const search = useMeetingsStore((s) => s.search);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<(SearchResult & { query: string }) | null>(null);
   const [failure, setFailure] = useState('');
@@ -42,7 +42,7 @@ export function SearchPanel() {
     if (!trimmed) return setResults(null);
     setFailure('');
     try {
-      setResults({ query: trimmed, ...(await call('search.query', { query: trimmed })) });
+      setResults({ query: trimmed, ...(await search(trimmed)) });
     } catch (error) {
       setFailure(errorMessage(t, error));
     }

@@ -5,13 +5,11 @@ import { useMeetingsStore } from './store';
 /** The open meeting plus the members it needs; keeps both loaded. */
 export function useMeetingData() {
   const detail = useMeetingsStore((s) => s.detail);
-  const refresh = useMeetingsStore((s) => s.refresh);
-  const apply = useMeetingsStore((s) => s.apply);
   const members = useMembersStore((s) => s.members);
   const membersLoaded = useMembersStore((s) => s.loaded);
   const loadMembers = useMembersStore((s) => s.load);
   useEffect(() => {
     if (!membersLoaded) void loadMembers();
   }, [membersLoaded, loadMembers]);
-  return { detail, members, refresh: () => void refresh(), apply };
+  return { detail, members };
 }

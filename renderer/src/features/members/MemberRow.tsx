@@ -1,7 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MemberFields, type Member } from '@shared/domain';
 import { formatDate, todayIso } from '../../app/i18n';
@@ -10,7 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
 import { toApiError } from '../../lib/errors';
-import { useAutosave } from '../../lib/useAutosave';
+import { useAutosavedForm } from '../../lib/useAutosave';
 import { useMembersStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
 
@@ -21,11 +19,12 @@ export function MemberRow({ member }: { member: Member }) {
   const { update, setLeft, remove } = useMembersStore();
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [actionError, setActionError] = useState('');
-  const form = useForm({
-    resolver: zodResolver(MemberFields),
-    defaultValues: { name: member.name, role: member.role, email: member.email },
+  const { form, state, flush } = useAutosavedForm({
+    key: `member:${member.id}`,
+    schema: MemberFields,
+    values: { name: member.name, role: member.role, email: member.email },
+    save: (fields) => update({ id: member.id, ...fields }),
   });
-  const { state, flush } = useAutosave(form, (fields) => update({ id: member.id, ...fields }));
   const hasLeft = member.leftOn !== null;
 
   const runAction = async (action: () => Promise<unknown>) => {

@@ -30,7 +30,7 @@ export function MembersSection() {
           <MemberRow key={member.id} member={member} />
         ))}
       </ul>
-      <AddMemberForm onAdd={add} />
+      <AddMemberForm onAdd={add} draftKey="members:new" />
       {left.length > 0 && (
         <>
           <h3 className="subheading">{t('members.leftTitle')}</h3>

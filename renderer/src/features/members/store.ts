@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Member, MemberFields, MemberUpdate } from '@shared/domain';
 import { call } from '../../api';
+import { forgetField, settled } from '../../lib/saveRegistry';
 
 interface MembersState {
   members: Member[];
@@ -14,11 +15,12 @@ interface MembersState {
 
 const replace = (members: Member[], member: Member) => members.map((m) => (m.id === member.id ? member : m));
 
-/** The group's members as the store has them; every change goes through the contract first. */
+/** The group's members as the store has them, and the only caller of the API for them; every change goes through the contract first. */
 export const useMembersStore = create<MembersState>()((set) => ({
   members: [],
   loaded: false,
   load: async () => {
+    await settled();
     const members = await call('members.list');
     set({ members, loaded: true });
   },
@@ -28,6 +30,8 @@ export const useMembersStore = create<MembersState>()((set) => ({
     return member;
   },
   update: async (update) => {
+    // The store holds what was typed at once, and keeps it if the save fails.
+    set((s) => ({ members: s.members.map((m) => (m.id === update.id ? { ...m, ...update } : m)) }));
     const member = await call('members.update', update);
     set((s) => ({ members: replace(s.members, member) }));
     return member;
@@ -39,6 +43,7 @@ export const useMembersStore = create<MembersState>()((set) => ({
   },
   remove: async (id) => {
     await call('members.remove', { id });
+    forgetField(`member:${id}`);
     set((s) => ({ members: s.members.filter((m) => m.id !== id) }));
   },
 }));

@@ -4,7 +4,6 @@ import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ProgrammeFields, type MemberFields } from '@shared/domain';
-import { call } from '../../api';
 import { useAppStore } from '../../app/store';
 import { applyFieldIssues, errorMessage } from '../../lib/errors';
 import { ProgrammeFieldset } from '../group/ProgrammeFieldset';
@@ -18,7 +17,7 @@ const EMPTY_PROGRAMME: ProgrammeFields = { name: '', organisation: '', facilitat
 /** First start: the programme, then its members; both are saved together when the group is created. */
 export function SetupWizard() {
   const { t } = useTranslation();
-  const setProgramme = useAppStore((s) => s.setProgramme);
+  const setUp = useAppStore((s) => s.setUp);
   const [step, setStep] = useState<1 | 2>(1);
   const [members, setMembers] = useState<MemberFields[]>([]);
   const [failure, setFailure] = useState('');
@@ -31,8 +30,7 @@ export function SetupWizard() {
     setFailure('');
     setCreating(true);
     try {
-      const programme = await call('programme.setup', { programme: form.getValues(), members });
-      setProgramme(programme);
+      await setUp({ programme: form.getValues(), members });
     } catch (error) {
       if (applyFieldIssues(error, (path, value) => form.setError(String(path).replace(/^programme\./, '') as never, value))) {
         setStep(1);
@@ -62,7 +60,7 @@ export function SetupWizard() {
         </ol>
 
         {step === 1 ? (
-          <form onSubmit={(event) => void toMembers(event)} aria-label={t('setup.programmeStep')}>
+          <form noValidate onSubmit={(event) => void toMembers(event)} aria-label={t('setup.programmeStep')}>
             <h2>{t('setup.programmeStep')}</h2>
             <ProgrammeFieldset control={form.control} />
             <div className="actions">

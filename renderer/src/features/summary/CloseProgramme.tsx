@@ -1,23 +1,23 @@
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorMessage } from '../../lib/errors';
 import { FormFailure } from '../../components/FormFailure';
+import { useSummaryStore } from './store';
 
 /** After the final export: delete the confidential material for good, keeping the summary. */
-export function CloseProgramme({ canClose, onClosed }: { canClose: boolean; onClosed: () => void }) {
+export function CloseProgramme({ canClose }: { canClose: boolean }) {
   const { t } = useTranslation();
+  const closeProgramme = useSummaryStore((s) => s.closeProgramme);
   const [open, setOpen] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [failure, setFailure] = useState('');
   const close = async () => {
     setFailure('');
     try {
-      await call('summary.archive', { confirm: 'DELETE' });
+      await closeProgramme();
       setOpen(false);
-      onClosed();
     } catch (error) {
       setFailure(errorMessage(t, error));
     }

@@ -1,7 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Label, Radio, RadioGroup, Switch } from 'react-aria-components';
-import { useController, useForm, type Control } from 'react-hook-form';
+import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   LANGUAGES,
@@ -10,14 +9,13 @@ import {
   type ExportLogEntry,
   type SummarySection,
 } from '@shared/domain';
-import { call } from '../../api';
 import { formatDate } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { TextAreaInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
 import { deliver } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
-import { useAutosave } from '../../lib/useAutosave';
+import { useAutosavedForm } from '../../lib/useAutosave';
 import { CloseProgramme } from './CloseProgramme';
 import { DocumentPreview } from './DocumentPreview';
 import { useSummaryStore } from './store';
@@ -27,7 +25,7 @@ import { FormFailure } from '../../components/FormFailure';
 /** The summary builder: choose sections, write conclusions, see the document, export it. */
 export function SummaryPage() {
   const { t } = useTranslation();
-  const { settings, preview, log, archive, load, refresh, refreshPreview } = useSummaryStore();
+  const { settings, preview, log, archive, load } = useSummaryStore();
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
@@ -50,10 +48,10 @@ export function SummaryPage() {
       )}
       <div className="summary-layout">
         <div className="summary-side">
-          {settings && !archive?.archivedAt && <SettingsForm settings={settings} onSaved={() => void refreshPreview()} />}
-          <ExportPanel onExported={() => void refresh()} />
+          {settings && !archive?.archivedAt && <SettingsForm settings={settings} />}
+          <ExportPanel />
           <ExportLog log={log} />
-          {archive && !archive.archivedAt && <CloseProgramme canClose={log.length > 0} onClosed={() => void refresh()} />}
+          {archive && !archive.archivedAt && <CloseProgramme canClose={log.length > 0} />}
         </div>
         <section className="card summary-preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('summary.preview')}</h2>
@@ -65,17 +63,16 @@ export function SummaryPage() {
   );
 }
 
-function SettingsForm({ settings, onSaved }: { settings: SummarySettings; onSaved: () => void }) {
+function SettingsForm({ settings }: { settings: SummarySettings }) {
   const { t } = useTranslation();
-  const form = useForm({ resolver: zodResolver(SummarySettings), defaultValues: settings });
-  const { state, flush } = useAutosave(
-    form,
-    async (values) => {
-      await call('summary.saveSettings', values);
-      onSaved();
-    },
-    300,
-  );
+  const saveSettings = useSummaryStore((s) => s.saveSettings);
+  const { form, state, flush } = useAutosavedForm<SummarySettings>({
+    key: 'summary:settings',
+    schema: SummarySettings,
+    values: settings,
+    save: saveSettings,
+    delay: 300,
+  });
   return (
     <section className="card" aria-labelledby="contents-heading">
       <header className="card-header">
@@ -147,8 +144,9 @@ function LanguageChoice({ control }: { control: Control<SummarySettings> }) {
   );
 }
 
-function ExportPanel({ onExported }: { onExported: () => void }) {
+function ExportPanel() {
   const { t } = useTranslation();
+  const exportSummary = useSummaryStore((s) => s.exportSummary);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState('');
   const [failure, setFailure] = useState('');
@@ -157,10 +155,9 @@ function ExportPanel({ onExported }: { onExported: () => void }) {
     setResult('');
     setFailure('');
     try {
-      const { delivery, where } = deliver(await call('summary.export', { format }));
+      const { delivery, where } = deliver(await exportSummary(format));
       if (delivery === 'download') setResult(t('summary.downloaded', { file: where }));
       if (delivery === 'saved') setResult(t('summary.saved', { path: where }));
-      onExported();
     } catch (error) {
       setFailure(errorMessage(t, error));
     } finally {

@@ -6,13 +6,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isoDate, requiredText, type Action, type MeetingDetail, type Member } from '@shared/domain';
-import { call } from '../../../api';
-import { formatDate } from '../../../app/i18n';
-import { useAppStore } from '../../../app/store';
 import { DateInputField, SelectInput, TextInput } from '../../../components/fields';
+import { SaveStatus } from '../../../components/SaveStatus';
 import { applyFieldIssues, errorMessage } from '../../../lib/errors';
-import { ownerFromOption, ownerName, ownerOptions } from './owner';
+import { offerUndo } from '../../../lib/notices';
+import { useAutosavedForm, useKeptDraft } from '../../../lib/useAutosave';
+import { ownerFromOption, ownerOptions } from './owner';
 import { FormFailure } from '../../../components/FormFailure';
+import { useMeetingsStore } from '../store';
 
 /** The form's shape: the owner is an option id ('group' or a member id); the due date may be empty. */
 const ActionForm = z.object({
@@ -20,38 +21,38 @@ const ActionForm = z.object({
   owner: z.string(),
   dueDate: z.union([z.literal(''), isoDate]),
 });
+type ActionForm = z.infer<typeof ActionForm>;
+const EMPTY: ActionForm = { text: '', owner: 'group', dueDate: '' };
+const toForm = (action: Action): ActionForm => ({
+  text: action.text,
+  owner: action.ownerMemberId === null ? 'group' : String(action.ownerMemberId),
+  dueDate: action.dueDate ?? '',
+});
 
 export interface ActionsHandle {
   focus: () => void;
 }
 
-/** Actions agreed in this meeting: CONFIDENTIAL, they stay in the group. */
-export function Actions({ detail, members, onChange, handle }: { detail: MeetingDetail; members: Member[]; onChange: () => void; handle?: Ref<ActionsHandle> }) {
+/** Actions agreed in this meeting: CONFIDENTIAL, they stay in the group. Each stays editable, and saves itself. */
+export function Actions({ detail, members, handle }: { detail: MeetingDetail; members: Member[]; handle?: Ref<ActionsHandle> }) {
   const { t } = useTranslation();
-  const language = useAppStore((s) => s.language);
+  const addAction = useMeetingsStore((s) => s.addAction);
   const [failure, setFailure] = useState('');
-  const form = useForm({ resolver: zodResolver(ActionForm), defaultValues: { text: '', owner: 'group', dueDate: '' } });
+  const form = useForm({ resolver: zodResolver(ActionForm), defaultValues: EMPTY });
+  const added = useKeptDraft(form, `meeting:${detail.id}:new-action`);
   useImperativeHandle(handle, () => ({ focus: () => form.setFocus('text') }), [form]);
 
   const submit = form.handleSubmit(async ({ text, owner, dueDate }) => {
     setFailure('');
     try {
-      await call('actions.add', { meetingId: detail.id, text, ownerMemberId: ownerFromOption(owner), dueDate: dueDate || null });
-      form.reset({ text: '', owner: 'group', dueDate: '' });
+      await addAction({ meetingId: detail.id, text, ownerMemberId: ownerFromOption(owner), dueDate: dueDate || null });
+      form.reset(EMPTY);
+      added();
       setTimeout(() => form.setFocus('text'), 0);
-      onChange();
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
     }
   });
-  const remove = async (action: Action) => {
-    try {
-      await call('actions.remove', { id: action.id });
-      onChange();
-    } catch (error) {
-      setFailure(errorMessage(t, error));
-    }
-  };
 
   return (
     <section className="card meeting-card" aria-labelledby={`actions-${detail.id}`}>
@@ -63,25 +64,13 @@ export function Actions({ detail, members, onChange, handle }: { detail: Meeting
       {detail.actions.length === 0 ? (
         <p className="empty-state">{t('meetings.noActions')}</p>
       ) : (
-        <ul className="action-list">
-          {detail.actions.map((action) => (
-            <li key={action.id} className={`action-row action-row--${action.status}`}>
-              <div className="action-main">
-                <span className="action-text">{action.text}</span>
-                <span className="muted">
-                  {ownerName(action.ownerMemberId, members, t)}
-                  {action.dueDate && ` · ${formatDate(action.dueDate, language)}`}
-                </span>
-              </div>
-              <span className={`badge badge--${action.status}`}>{t(`meetings.status_${action.status}`)}</span>
-              <Button className="button button--quiet button--danger-text" onPress={() => void remove(action)} aria-label={`${t('meetings.removeAction')}: ${action.text}`}>
-                {t('meetings.removeAction')}
-              </Button>
-            </li>
+        <ol className="action-list action-list--editable">
+          {detail.actions.map((action, index) => (
+            <ActionRow key={action.id} action={action} number={index + 1} members={members} />
           ))}
-        </ul>
+        </ol>
       )}
-      <Form className="action-add" aria-label={t('meetings.addAction')} onSubmit={(event) => void submit(event)}>
+      <Form className="action-add" aria-label={t('meetings.addAction')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="text" label={t('meetings.actionText')} isRequired />
         <SelectInput control={form.control} name="owner" label={t('meetings.owner')} options={ownerOptions(members, t)} isRequired />
         <DateInputField control={form.control} name="dueDate" label={t('meetings.dueDate')} />
@@ -91,5 +80,48 @@ export function Actions({ detail, members, onChange, handle }: { detail: Meeting
       </Form>
       <FormFailure message={failure} />
     </section>
+  );
+}
+
+/** One agreed action: what, who and by when, edited in place; removing it offers Undo. */
+function ActionRow({ action, number, members }: { action: Action; number: number; members: Member[] }) {
+  const { t } = useTranslation();
+  const updateAction = useMeetingsStore((s) => s.updateAction);
+  const removeAction = useMeetingsStore((s) => s.removeAction);
+  const [failure, setFailure] = useState('');
+  const { form, state, flush } = useAutosavedForm({
+    key: `action:${action.id}`,
+    schema: ActionForm,
+    values: toForm(action),
+    save: (values) => updateAction({ id: action.id, text: values.text, ownerMemberId: ownerFromOption(values.owner), dueDate: values.dueDate || null }),
+    fields: { ownerMemberId: 'owner' },
+  });
+  const remove = async () => {
+    setFailure('');
+    try {
+      const restore = await removeAction(action.id);
+      offerUndo(t('notices.actionRemoved', { text: action.text }), restore);
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  };
+  return (
+    <li className={`action-row action-row--editable action-row--${action.status}`}>
+      <section className="action-edit" aria-label={t('meetings.actionRow', { number })}>
+        <form className="action-edit-form" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+          <TextInput control={form.control} name="text" label={t('meetings.actionText')} isRequired />
+          <SelectInput control={form.control} name="owner" label={t('meetings.owner')} options={ownerOptions(members, t, action.ownerMemberId)} isRequired />
+          <DateInputField control={form.control} name="dueDate" label={t('meetings.dueDate')} />
+        </form>
+        <div className="action-edit-side">
+          <span className={`badge badge--${action.status}`}>{t(`meetings.status_${action.status}`)}</span>
+          <SaveStatus state={state} />
+          <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={`${t('meetings.removeAction')}: ${action.text}`}>
+            {t('meetings.removeAction')}
+          </Button>
+        </div>
+        <FormFailure message={failure} />
+      </section>
+    </li>
   );
 }

@@ -1,20 +1,19 @@
 import { useState } from 'react';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
-import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { optionalText, type MeetingDetail, type Member } from '@shared/domain';
-import { call } from '../../../api';
 import { errorMessage } from '../../../lib/errors';
-import { useAutosave } from '../../../lib/useAutosave';
+import { useAutosavedForm } from '../../../lib/useAutosave';
 import { TextInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
 import { FormFailure } from '../../../components/FormFailure';
+import { useMeetingsStore } from '../store';
 
 /** Who is here: present / absent per member, with an optional (confidential) reason. */
-export function Attendance({ detail, members, onChange }: { detail: MeetingDetail; members: Member[]; onChange: () => void }) {
+export function Attendance({ detail, members }: { detail: MeetingDetail; members: Member[] }) {
   const { t } = useTranslation();
+  const setAttendance = useMeetingsStore((s) => s.setAttendance);
   const [failure, setFailure] = useState('');
   const marks = new Map(detail.attendance.map((a) => [a.memberId, a]));
   // Members who have left still show where they have a mark in this meeting.
@@ -23,17 +22,10 @@ export function Attendance({ detail, members, onChange }: { detail: MeetingDetai
   const save = async (memberId: number, present: boolean | null, absenceReason = '') => {
     setFailure('');
     try {
-      await call('meetings.setAttendance', { meetingId: detail.id, memberId, present, absenceReason });
-      onChange();
+      await setAttendance(detail.id, memberId, present, absenceReason);
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
-  };
-
-  /** The reason's autosave reports its own failures, so this one lets them through. */
-  const saveOrThrow = async (memberId: number, absenceReason: string) => {
-    await call('meetings.setAttendance', { meetingId: detail.id, memberId, present: false, absenceReason });
-    onChange();
   };
 
   const present = detail.attendance.filter((a) => a.present).length;
@@ -67,13 +59,7 @@ export function Attendance({ detail, members, onChange }: { detail: MeetingDetai
                   {t('meetings.absent')}
                 </Radio>
               </RadioGroup>
-              {value === 'absent' && (
-                <AbsenceReason
-                  key={member.id}
-                  initial={mark?.absenceReason ?? ''}
-                  onSave={(reason) => saveOrThrow(member.id, reason)}
-                />
-              )}
+              {value === 'absent' && <AbsenceReason meetingId={detail.id} memberId={member.id} reason={mark?.absenceReason ?? ''} />}
             </li>
           );
         })}
@@ -83,16 +69,21 @@ export function Attendance({ detail, members, onChange }: { detail: MeetingDetai
   );
 }
 
-const Reason = z.object({ reason: optionalText(500) });
+const Reason = z.object({ absenceReason: optionalText(500) });
 
 /** The reason for an absence: CONFIDENTIAL, autosaved like every other field. */
-function AbsenceReason({ initial, onSave }: { initial: string; onSave: (reason: string) => Promise<void> }) {
+function AbsenceReason({ meetingId, memberId, reason }: { meetingId: number; memberId: number; reason: string }) {
   const { t } = useTranslation();
-  const form = useForm({ resolver: zodResolver(Reason), defaultValues: { reason: initial } });
-  const { state, flush } = useAutosave(form, ({ reason }) => onSave(reason));
+  const setAttendance = useMeetingsStore((s) => s.setAttendance);
+  const { form, state, flush } = useAutosavedForm({
+    key: `meeting:${meetingId}:absence:${memberId}`,
+    schema: Reason,
+    values: { absenceReason: reason },
+    save: (values) => setAttendance(meetingId, memberId, false, values.absenceReason),
+  });
   return (
     <form className="absence-reason" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
-      <TextInput control={form.control} name="reason" label={t('meetings.absenceReason')} />
+      <TextInput control={form.control} name="absenceReason" label={t('meetings.absenceReason')} />
       <SaveStatus state={state} />
     </form>
   );

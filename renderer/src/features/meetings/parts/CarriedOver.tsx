@@ -2,20 +2,20 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Action, ActionStatus, MeetingDetail, Member } from '@shared/domain';
-import { call } from '../../../api';
 import { errorMessage } from '../../../lib/errors';
 import { ownerName } from './owner';
 import { FormFailure } from '../../../components/FormFailure';
+import { useMeetingsStore } from '../store';
 
 /** Open actions from earlier meetings, reviewed at the start of this one. */
-export function CarriedOver({ detail, members, onChange }: { detail: MeetingDetail; members: Member[]; onChange: () => void }) {
+export function CarriedOver({ detail, members }: { detail: MeetingDetail; members: Member[] }) {
   const { t } = useTranslation();
+  const reviewAction = useMeetingsStore((s) => s.reviewAction);
   const [failure, setFailure] = useState('');
   const review = async (action: Action, status: ActionStatus) => {
     setFailure('');
     try {
-      await call('actions.setStatus', { id: action.id, status, reviewedInId: detail.id });
-      onChange();
+      await reviewAction(action.id, status, detail.id);
     } catch (error) {
       setFailure(errorMessage(t, error));
     }

@@ -1,12 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { clockTime, isoDate, MEETING_FORMATS, optionalText, type MeetingDetail } from '@shared/domain';
-import { call } from '../../../api';
 import { DateInputField, FormRow, SelectInput, TextInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
-import { useAutosave } from '../../../lib/useAutosave';
+import { useAutosavedForm } from '../../../lib/useAutosave';
+import { useMeetingsStore } from '../store';
 
 const DetailsForm = z.object({
   plannedDate: z.union([z.literal(''), isoDate]),
@@ -28,21 +26,14 @@ const toForm = (d: MeetingDetail): DetailsForm => ({
 });
 
 /** Date, time, place and planned theme. Plan fields go through the plan, so the agreement shows them too. */
-export function Details({ detail, onChange }: { detail: MeetingDetail; onChange: (d: MeetingDetail) => void }) {
+export function Details({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
-  const form = useForm({ resolver: zodResolver(DetailsForm), defaultValues: toForm(detail) });
-  const { state, flush } = useAutosave(form, async (values) => {
-    const format = (MEETING_FORMATS as readonly string[]).includes(values.format) ? (values.format as MeetingDetail['format']) : null;
-    await call('plan.update', {
-      id: detail.id,
-      number: detail.number,
-      plannedDate: values.plannedDate || null,
-      plannedMonth: values.plannedDate ? null : detail.plannedMonth,
-      plannedTheme: values.plannedTheme,
-      place: values.place,
-      format,
-    });
-    onChange(await call('meetings.setTiming', { id: detail.id, startTime: values.startTime || null, plannedMinutes: Number(values.plannedMinutes) }));
+  const saveDetails = useMeetingsStore((s) => s.saveDetails);
+  const { form, state, flush } = useAutosavedForm({
+    key: `meeting:${detail.id}:details`,
+    schema: DetailsForm,
+    values: toForm(detail),
+    save: (values) => saveDetails(detail.id, values),
   });
   const formats = [{ id: '', label: t('meetings.formatNone') }, ...MEETING_FORMATS.map((f) => ({ id: f, label: t(`meetings.format_${f}`) }))];
   return (

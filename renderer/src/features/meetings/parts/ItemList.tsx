@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useImperativeHandle, useState, type Ref } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,10 @@ import { requiredText, type Item } from '@shared/domain';
 import { SaveStatus } from '../../../components/SaveStatus';
 import { TextInput } from '../../../components/fields';
 import { applyFieldIssues, errorMessage } from '../../../lib/errors';
-import { useAutosave } from '../../../lib/useAutosave';
+import { offerUndo } from '../../../lib/notices';
+import { useAutosavedForm, useKeptDraft } from '../../../lib/useAutosave';
 import { FormFailure } from '../../../components/FormFailure';
+import { useMeetingsStore, type ItemKind } from '../store';
 
 const ItemText = z.object({ text: requiredText(1000) });
 
@@ -18,30 +20,33 @@ export interface ItemListHandle {
 }
 
 interface ItemListProps {
+  kind: ItemKind;
+  meetingId: number;
   items: Item[];
   label: string;
   addLabel: string;
   emptyText: string;
   removeLabel: string;
-  onAdd: (text: string) => Promise<unknown>;
-  onUpdate: (id: number, text: string) => Promise<unknown>;
-  onRemove: (id: number) => Promise<unknown>;
+  /** "Removed: …", for the notice that offers Undo. */
+  removedText: (text: string) => string;
   handle?: Ref<ItemListHandle>;
 }
 
-/** A short list of one-line items (between-meeting tasks, ideas to forward): add, edit in place, remove. */
-export function ItemList({ items, label, addLabel, emptyText, removeLabel, onAdd, onUpdate, onRemove, handle }: ItemListProps) {
+/** A short list of one-line items (between-meeting tasks, ideas to forward): add, edit in place, remove with Undo. */
+export function ItemList({ kind, meetingId, items, label, addLabel, emptyText, removeLabel, removedText, handle }: ItemListProps) {
   const { t } = useTranslation();
+  const addItem = useMeetingsStore((s) => s.addItem);
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(ItemText), defaultValues: { text: '' } });
-  const wrapper = useRef<HTMLDivElement>(null);
+  const added = useKeptDraft(form, `meeting:${meetingId}:new-${kind}`);
   useImperativeHandle(handle, () => ({ focusAdd: () => form.setFocus('text') }), [form]);
 
   const submit = form.handleSubmit(async ({ text }) => {
     setFailure('');
     try {
-      await onAdd(text);
+      await addItem(kind, meetingId, text);
       form.reset({ text: '' });
+      added();
       setTimeout(() => form.setFocus('text'), 0);
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
@@ -49,17 +54,17 @@ export function ItemList({ items, label, addLabel, emptyText, removeLabel, onAdd
   });
 
   return (
-    <div ref={wrapper} className="item-list">
+    <div className="item-list">
       {items.length === 0 ? (
         <p className="empty-state">{emptyText}</p>
       ) : (
         <ul className="items">
           {items.map((item) => (
-            <ItemRow key={item.id} item={item} label={label} removeLabel={removeLabel} onUpdate={onUpdate} onRemove={onRemove} />
+            <ItemRow key={item.id} kind={kind} item={item} label={label} removeLabel={removeLabel} removedText={removedText} />
           ))}
         </ul>
       )}
-      <Form className="item-add" aria-label={addLabel} onSubmit={(event) => void submit(event)}>
+      <Form className="item-add" aria-label={addLabel} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="text" label={addLabel} isRequired />
         <Button type="submit" className="button button--secondary item-add-button">
           {addLabel}
@@ -70,21 +75,25 @@ export function ItemList({ items, label, addLabel, emptyText, removeLabel, onAdd
   );
 }
 
-function ItemRow({
-  item,
-  label,
-  removeLabel,
-  onUpdate,
-  onRemove,
-}: {
-  item: Item;
-  label: string;
-  removeLabel: string;
-  onUpdate: (id: number, text: string) => Promise<unknown>;
-  onRemove: (id: number) => Promise<unknown>;
-}) {
-  const form = useForm({ resolver: zodResolver(ItemText), defaultValues: { text: item.text } });
-  const { state, flush } = useAutosave(form, ({ text }) => onUpdate(item.id, text));
+function ItemRow({ kind, item, label, removeLabel, removedText }: { kind: ItemKind; item: Item; label: string; removeLabel: string; removedText: (text: string) => string }) {
+  const { t } = useTranslation();
+  const updateItem = useMeetingsStore((s) => s.updateItem);
+  const removeItem = useMeetingsStore((s) => s.removeItem);
+  const [failure, setFailure] = useState('');
+  const { form, state, flush } = useAutosavedForm({
+    key: `${kind}:${item.id}`,
+    schema: ItemText,
+    values: { text: item.text },
+    save: (values) => updateItem(kind, item.id, values.text),
+  });
+  const remove = async () => {
+    setFailure('');
+    try {
+      offerUndo(removedText(item.text), await removeItem(kind, item.id));
+    } catch (error) {
+      setFailure(errorMessage(t, error));
+    }
+  };
   return (
     <li className="item-row">
       <form className="item-row-form" onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
@@ -92,10 +101,11 @@ function ItemRow({
       </form>
       <div className="item-row-side">
         <SaveStatus state={state} />
-        <Button className="button button--quiet button--danger-text" onPress={() => void onRemove(item.id)} aria-label={`${removeLabel}: ${item.text}`}>
+        <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={`${removeLabel}: ${item.text}`}>
           {removeLabel}
         </Button>
       </div>
+      <FormFailure message={failure} />
     </li>
   );
 }

@@ -1,25 +1,23 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isoDate, optionalText, type MeetingDetail } from '@shared/domain';
-import { call } from '../../../api';
 import { DateInputField, FormRow, TextInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
-import { useAutosave } from '../../../lib/useAutosave';
+import { useAutosavedForm } from '../../../lib/useAutosave';
+import { useMeetingsStore } from '../store';
 
 const NextForm = z.object({ plannedDate: z.union([z.literal(''), isoDate]), plannedTheme: optionalText(200) });
 
 /** Date and theme of the next meeting, written straight into the plan. */
-export function NextMeeting({ detail, onChange }: { detail: MeetingDetail; onChange: (d: MeetingDetail) => void }) {
+export function NextMeeting({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation();
-  const form = useForm({
-    resolver: zodResolver(NextForm),
-    defaultValues: { plannedDate: detail.next?.plannedDate ?? '', plannedTheme: detail.next?.plannedTheme ?? '' },
+  const setNext = useMeetingsStore((s) => s.setNext);
+  const { form, state, flush } = useAutosavedForm({
+    key: `meeting:${detail.id}:next`,
+    schema: NextForm,
+    values: { plannedDate: detail.next?.plannedDate ?? '', plannedTheme: detail.next?.plannedTheme ?? '' },
+    save: (values) => setNext(detail.id, values.plannedDate || null, values.plannedTheme),
   });
-  const { state, flush } = useAutosave(form, async (values) =>
-    onChange(await call('meetings.setNext', { meetingId: detail.id, plannedDate: values.plannedDate || null, plannedTheme: values.plannedTheme })),
-  );
   return (
     <section className="card meeting-card" aria-labelledby={`next-${detail.id}`}>
       <header className="card-header">

@@ -1,13 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { LockIcon } from '../../../components/LockIcon';
 import { useImperativeHandle, type Ref } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MeetingNotes } from '@shared/domain';
-import { call } from '../../../api';
 import { TextAreaInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
-import { useAutosave } from '../../../lib/useAutosave';
+import { useAutosavedForm } from '../../../lib/useAutosave';
+import { useMeetingsStore } from '../store';
 
 const NotesOnly = MeetingNotes.pick({ notes: true });
 
@@ -15,12 +13,30 @@ export interface NotesHandle {
   focus: () => void;
 }
 
-/** The facilitator's private notes: CONFIDENTIAL, autosaved as they type. */
+/** Focuses the field with the caret after the text, so that typing goes on where the notes end. */
+function focusAtEnd(focus: () => void): void {
+  focus();
+  // react-hook-form focuses on the next task; the caret goes to the end right after it.
+  setTimeout(() => {
+    const field = document.activeElement;
+    if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
+  }, 0);
+}
+
+/**
+ * The facilitator's private notes: CONFIDENTIAL, autosaved as they type. The meeting view and
+ * meeting mode show this same field (one key), so both always show the same text.
+ */
 export function Notes({ meetingId, notes, rows = 10, handle }: { meetingId: number; notes: string; rows?: number; handle?: Ref<NotesHandle> }) {
   const { t } = useTranslation();
-  const form = useForm({ resolver: zodResolver(NotesOnly), defaultValues: { notes } });
-  const { state, flush } = useAutosave(form, (values) => call('meetings.saveNotes', { id: meetingId, notes: values.notes }));
-  useImperativeHandle(handle, () => ({ focus: () => form.setFocus('notes') }), [form]);
+  const saveNotes = useMeetingsStore((s) => s.saveNotes);
+  const { form, state, flush } = useAutosavedForm({
+    key: `meeting:${meetingId}:notes`,
+    schema: NotesOnly,
+    values: { notes },
+    save: (values) => saveNotes(meetingId, values.notes),
+  });
+  useImperativeHandle(handle, () => ({ focus: () => focusAtEnd(() => form.setFocus('notes')) }), [form]);
   return (
     <section className="card meeting-card" aria-labelledby={`notes-${meetingId}`}>
       <header className="card-header">

@@ -4,11 +4,13 @@ import { Button, Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { requiredText, type MeetingDetail, type Theme } from '@shared/domain';
-import { call } from '../../../api';
+import { requiredText, type MeetingDetail } from '@shared/domain';
 import { TextInput } from '../../../components/fields';
 import { applyFieldIssues, errorMessage } from '../../../lib/errors';
+import { offerUndo } from '../../../lib/notices';
+import { useKeptDraft } from '../../../lib/useAutosave';
 import { FormFailure } from '../../../components/FormFailure';
+import { useMeetingsStore } from '../store';
 
 const ThemeName = z.object({ name: requiredText(120) });
 
@@ -17,21 +19,23 @@ export interface ThemesHandle {
 }
 
 /** Themes discussed: reusable tags. The planned theme and earlier themes are one press away. */
-export function Themes({ detail, onChange, handle }: { detail: MeetingDetail; onChange: (d: MeetingDetail) => void; handle?: Ref<ThemesHandle> }) {
+export function Themes({ detail, handle }: { detail: MeetingDetail; handle?: Ref<ThemesHandle> }) {
   const { t } = useTranslation();
-  const [known, setKnown] = useState<Theme[]>([]);
+  const known = useMeetingsStore((s) => s.themes);
+  const { loadThemes, addTheme, removeTheme } = useMeetingsStore.getState();
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(ThemeName), defaultValues: { name: '' } });
+  const added = useKeptDraft(form, `meeting:${detail.id}:new-theme`);
   useImperativeHandle(handle, () => ({ focus: () => form.setFocus('name') }), [form]);
 
   useEffect(() => {
-    void call('themes.list').then(setKnown, () => setKnown([]));
-  }, [detail.themes.length]);
+    loadThemes().catch(() => undefined);
+  }, [loadThemes]);
 
   const add = async (name: string) => {
     setFailure('');
     try {
-      onChange(await call('themes.addToMeeting', { meetingId: detail.id, name }));
+      await addTheme(detail.id, name);
       return true;
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
@@ -41,12 +45,14 @@ export function Themes({ detail, onChange, handle }: { detail: MeetingDetail; on
   const submit = form.handleSubmit(async ({ name }) => {
     if (await add(name)) {
       form.reset({ name: '' });
+      added();
       setTimeout(() => form.setFocus('name'), 0);
     }
   });
-  const remove = async (themeId: number) => {
+  const remove = async (themeId: number, name: string) => {
+    setFailure('');
     try {
-      onChange(await call('themes.removeFromMeeting', { meetingId: detail.id, themeId }));
+      offerUndo(t('notices.themeRemoved', { text: name }), await removeTheme(detail.id, themeId));
     } catch (error) {
       setFailure(errorMessage(t, error));
     }
@@ -67,7 +73,7 @@ export function Themes({ detail, onChange, handle }: { detail: MeetingDetail; on
           {detail.themes.map((theme) => (
             <li key={theme.id} className="chip">
               {theme.name}
-              <Button className="chip-remove" aria-label={t('meetings.removeTheme', { theme: theme.name })} onPress={() => void remove(theme.id)}>
+              <Button className="chip-remove" aria-label={t('meetings.removeTheme', { theme: theme.name })} onPress={() => void remove(theme.id, theme.name)}>
                 ×
               </Button>
             </li>
@@ -86,7 +92,7 @@ export function Themes({ detail, onChange, handle }: { detail: MeetingDetail; on
           </Button>
         ))}
       </div>
-      <Form className="item-add" aria-label={t('meetings.addTheme')} onSubmit={(event) => void submit(event)}>
+      <Form className="item-add" aria-label={t('meetings.addTheme')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="name" label={t('meetings.themeName')} isRequired />
         <Button type="submit" className="button button--secondary item-add-button">
           {t('meetings.addTheme')}
