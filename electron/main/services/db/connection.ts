@@ -40,6 +40,7 @@ export function openDatabase({ path, migrations }: OpenOptions): Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON'); // deleted and overwritten content is zeroed, not left in free space
     migrate(db, migrations, path);
     return db;
   } catch (error) {

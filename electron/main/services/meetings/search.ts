@@ -31,11 +31,14 @@ interface Match {
 export function search(db: Database, { query }: { query: string }): SearchResult {
   const fts = toFtsQuery(query);
   if (fts === '') return { total: 0, groups: [] };
+  // A theme is indexed once (meeting_id NULL) and found in every meeting it was discussed in.
   const matches = db
     .prepare(
-      `SELECT s.rowid, s.meeting_id AS meetingId, m.number, m.planned_date AS plannedDate,
+      `SELECT s.rowid, m.id AS meetingId, m.number, m.planned_date AS plannedDate,
          m.planned_month AS plannedMonth, s.kind, s.ref_id AS refId
-       FROM search_index s JOIN meeting m ON m.id = s.meeting_id
+       FROM search_index s
+       LEFT JOIN meeting_theme mt ON s.kind = 'theme' AND mt.theme_id = s.ref_id
+       JOIN meeting m ON m.id = coalesce(s.meeting_id, mt.meeting_id)
        WHERE search_index MATCH ? ORDER BY m.number, s.kind, s.rowid`,
     )
     .all(fts) as Match[];
