@@ -6,6 +6,7 @@ import { closeDatabase, openDatabase } from './db/connection';
 import { StoreOpenError } from './db/errors';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { agreementHandlers } from './agreement/handlers';
+import { guardClosedProgramme } from './closing/guard';
 import { createDispatch, type Dispatch, type DispatchAsync } from './dispatch';
 import { feedbackHandlers } from './feedback/service';
 import type { Handlers } from './handlers';
@@ -39,7 +40,8 @@ export interface Backend {
   close: () => void;
 }
 
-const featureHandlers = (db: Database, config: BackendConfig) => ({
+// A closed programme is read-only: the rule wraps every handler (closing/guard.ts).
+const featureHandlers = (db: Database, config: BackendConfig) => guardClosedProgramme(db, {
   ...settingsHandlers(db),
   ...programmeHandlers(db),
   ...memberHandlers(db),
