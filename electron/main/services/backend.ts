@@ -8,6 +8,7 @@ import { loadMigrations, schemaVersion } from './db/migrate';
 import { agreementHandlers } from './agreement/handlers';
 import { guardClosedProgramme } from './closing/guard';
 import { createDispatch, type Dispatch, type DispatchAsync } from './dispatch';
+import { guardLockedRound } from './feedback/lock';
 import { feedbackHandlers } from './feedback/service';
 import type { Handlers } from './handlers';
 import { meetingHandlers } from './meetings/handlers';
@@ -40,8 +41,9 @@ export interface Backend {
   close: () => void;
 }
 
-// A closed programme is read-only: the rule wraps every handler (closing/guard.ts).
-const featureHandlers = (db: Database, config: BackendConfig) => guardClosedProgramme(db, {
+// A closed programme is read-only and a locked pass-the-device round lets nothing else through:
+// both rules wrap every handler (closing/guard.ts, feedback/lock.ts).
+const featureHandlers = (db: Database, config: BackendConfig) => guardLockedRound(db, guardClosedProgramme(db, {
   ...settingsHandlers(db),
   ...programmeHandlers(db),
   ...memberHandlers(db),
@@ -50,7 +52,7 @@ const featureHandlers = (db: Database, config: BackendConfig) => guardClosedProg
   ...feedbackHandlers(db),
   ...meetingHandlers(db),
   ...summaryHandlers(db, { fontsDir: config.fontsDir }),
-});
+}));
 
 /**
  * Opens the store and wires every feature's handlers behind one dispatch.
