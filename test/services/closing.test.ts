@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLOSING_DELETED, CLOSING_KEPT, type ClosingPlan } from '@shared/domain';
-import { CLOSING_DELETES, CLOSING_KEEPS, SEARCH_INDEX } from '../../electron/main/services/closing/plan';
+import { CLOSING_DELETES, CLOSING_KEEPS, SEARCH_INDEX, SEARCH_TABLES } from '../../electron/main/services/closing/plan';
 import { fileSize } from './forensic';
 import { createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync } from './summary-fixture';
@@ -43,7 +43,7 @@ describe('what closing deletes and keeps', () => {
     const tables = schema.filter((s) => s.type === 'table' && !s.name.startsWith(`${SEARCH_INDEX}_`)).map((s) => s.name);
     const listed = [...CLOSING_DELETES, ...CLOSING_KEEPS].flatMap((item) => item.tables);
     expect(new Set(listed).size).toBe(listed.length); // no table on both sides
-    expect([...tables].sort()).toEqual([...listed, SEARCH_INDEX].sort());
+    expect([...tables].sort()).toEqual([...listed, ...SEARCH_TABLES].sort());
   });
 
   it('is true after closing: deleted tables are empty, kept ones unchanged row for row', async () => {

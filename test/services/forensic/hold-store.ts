@@ -27,6 +27,7 @@ const [first] = must<{ id: number }[]>(backend, 'plan.list');
 const members = must<{ id: number }[]>(backend, 'members.list');
 const meetingId = first!.id;
 must(backend, 'meetings.saveNotes', { id: meetingId, notes: `luonnos ${wordFor('notes draft')}` });
+must(backend, 'search.query', { query: 'luonnos' }); // a search puts the draft in the index
 must(backend, 'meetings.saveNotes', { id: meetingId, notes: `lopullinen ${wordFor('notes final')}` });
 const action = must<{ id: number }>(backend, 'actions.add', { meetingId, text: wordFor('deleted action'), ownerMemberId: null, dueDate: null });
 must(backend, 'actions.remove', { id: action.id });

@@ -38,6 +38,8 @@ export const CLOSING_KEEPS: readonly { key: ClosingKept; tables: readonly string
 
 /** Derived from the tables above and rebuilt when closing: afterwards it indexes themes and ideas only. */
 export const SEARCH_INDEX = 'search_index';
+/** The search index's own bookkeeping (which notes to re-index); emptied with the notes. */
+export const SEARCH_TABLES = [SEARCH_INDEX, 'search_pending_note'] as const;
 
 const countOf = (db: Database, table: string): number =>
   (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;

@@ -28,9 +28,26 @@ interface Match {
   refId: number;
 }
 
+/**
+ * Notes saved since the last search are re-indexed now, by rowid (see search_pending_note in
+ * 0006): one re-index per changed note per search instead of one per autosave.
+ */
+export function refreshNotesIndex(db: Database): void {
+  const pending = db
+    .prepare('SELECT p.meeting_id AS id, n.text FROM search_pending_note p JOIN meeting_note n ON n.meeting_id = p.meeting_id')
+    .all() as { id: number; text: string }[];
+  if (pending.length === 0) return;
+  const update = db.prepare('UPDATE search_index SET body = ? WHERE rowid = ? * 8 + 1');
+  db.transaction(() => {
+    for (const { id, text } of pending) update.run(text, id);
+    db.prepare('DELETE FROM search_pending_note').run();
+  })();
+}
+
 export function search(db: Database, { query }: { query: string }): SearchResult {
   const fts = toFtsQuery(query);
   if (fts === '') return { total: 0, groups: [] };
+  refreshNotesIndex(db);
   // A theme is indexed once (meeting_id NULL) and found in every meeting it was discussed in.
   const matches = db
     .prepare(

@@ -4,7 +4,8 @@
 --     `absence_reason` (actions, tasks and raw feedback answers already have their own tables).
 --  2. The management summary reads only the `shareable_*` views below.
 --  3. Full-text rows are addressed by rowid (ref id * 8 + kind), so no trigger scans the index,
---     and the index overwrites what it deletes (FTS5 secure-delete).
+--     and the index overwrites what it deletes (FTS5 secure-delete); notes are re-indexed when
+--     searching rather than on every autosave.
 --  4. A closed programme refuses writes to confidential tables, whatever code asks.
 --  5. Pass-the-device rounds can be locked with a facilitator PIN (stored only as a scrypt hash).
 -- Every existing row is kept: notes and reasons are moved, the index is rebuilt from its sources.
@@ -73,8 +74,17 @@ INSERT INTO search_index (rowid, body, kind, ref_id, meeting_id) SELECT id * 8 +
 CREATE TRIGGER meeting_note_ai AFTER INSERT ON meeting_note BEGIN
   INSERT INTO search_index (rowid, body, kind, ref_id, meeting_id) VALUES (NEW.meeting_id * 8 + 1, NEW.text, 'notes', NEW.meeting_id, NEW.meeting_id);
 END;
+-- Notes are long and saved as they are typed. With secure-delete, re-indexing them costs a page
+-- write per distinct word, so a save only notes that the entry is out of date; search refreshes
+-- those entries (by rowid) before it looks (services/meetings/search.ts). Drafts that nobody
+-- searched for never reach the index at all.
+CREATE TABLE search_pending_note (
+  meeting_id INTEGER PRIMARY KEY REFERENCES meeting_note (meeting_id) ON DELETE CASCADE
+) STRICT;
+-- (Not INSERT OR IGNORE: the conflict clause of the saving upsert would override it.)
 CREATE TRIGGER meeting_note_au AFTER UPDATE OF text ON meeting_note BEGIN
-  UPDATE search_index SET body = NEW.text WHERE rowid = NEW.meeting_id * 8 + 1;
+  INSERT INTO search_pending_note (meeting_id) SELECT NEW.meeting_id
+  WHERE NOT EXISTS (SELECT 1 FROM search_pending_note WHERE meeting_id = NEW.meeting_id);
 END;
 CREATE TRIGGER meeting_note_ad AFTER DELETE ON meeting_note BEGIN
   DELETE FROM search_index WHERE rowid = OLD.meeting_id * 8 + 1;
