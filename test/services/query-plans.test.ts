@@ -59,7 +59,7 @@ function recordedStore() {
     meetings['ideas.add']({ meetingId: id, text: `Idea ${i}` });
     meetings['themes.addToMeeting']({ meetingId: id, name: `Aihe ${i % 4}` });
   }
-  return { db, seen, meetings, ids };
+  return { db, seen, meetings, plan, ids };
 }
 
 /** The plan of one statement; parameters are bound as NULL (named ones by name). */
@@ -116,7 +116,7 @@ describe('per-save statements', () => {
   });
 
   it('no autosave statement scans the full-text index or a growing table', () => {
-    const { db, seen, meetings, ids } = recordedStore();
+    const { db, seen, meetings, plan, ids } = recordedStore();
     seen.clear();
     const [id] = ids;
     const detail = meetings['meetings.get']({ id: id! });
@@ -133,6 +133,8 @@ describe('per-save statements', () => {
     meetings['ideas.update']({ id: detail.ideas[0]!.id, text: 'Muutettu idea' });
     meetings['themes.addToMeeting']({ meetingId: id!, name: 'Uusi aihe' });
     meetings['themes.removeFromMeeting']({ meetingId: id!, themeId: detail.themes[0]!.id });
+    meetings['meetings.setNext']({ meetingId: id!, plannedDate: null, plannedTheme: 'Seuraava teema' });
+    plan['plan.update']({ id: ids[1]!, number: 2, plannedTheme: 'Muutettu', plannedDate: '2025-05-05', plannedMonth: null, place: 'Kirjasto', format: 'office' });
     expect(seen.size).toBeGreaterThan(8);
 
     const statements = [...[...seen].map((sql) => ({ trigger: '', sql })), ...triggerStatements(db)];
