@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '@shared/domain';
 import { kendallTau, leafCells, type Sighting } from './forensic';
-import { call, createTestBackend, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
+import { call, callAsync, createTestBackend, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
 
 /**
  * The facilitator knows in which order the laptop went round the table. If anything in the file
@@ -103,6 +103,31 @@ function expectUnrelated(measures: Record<string, number[]>) {
   });
   expect(verdicts).toEqual(verdicts.map((v) => ({ ...v, followsOrder: 0, related: false })));
 }
+
+describe('rewriting the responses of an anonymous round', () => {
+  it('keeps every answer and every approved quote, also when the round is reopened and ended again', async () => {
+    const backend = programme(3);
+    const meeting = call(backend, 'plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null });
+    const ids = await round(backend, meeting.id, [null, null, null, null]);
+    const survey = call(backend, 'feedback.surveys', { instrument: 'round' })[0]!;
+    const keep = call(backend, 'feedback.results', { id: survey.id }).questions.find((q) => q.question.preset === 'keep')!;
+    const quote = keep.texts.find((t) => t.text === 'vastaaja 2')!;
+    call(backend, 'feedback.share', { responseId: quote.responseId, questionId: quote.questionId, sharedText: 'Hyväksytty sanamuoto' });
+    call(backend, 'feedback.reopen', { id: survey.id });
+    const qs = call(backend, 'feedback.questions', { instrument: 'round' }).questions;
+    call(backend, 'feedback.submit', { surveyId: survey.id, memberId: null, answers: [{ questionId: preset(qs, 'keep').id, score: null, choice: null, text: 'vastaaja 4' }] });
+    const before = call(backend, 'feedback.results', { id: survey.id });
+    await callAsync(backend, 'feedback.end', { id: survey.id });
+    const after = call(backend, 'feedback.results', { id: survey.id });
+    // The same results, the same quote approved; only the response ids are new.
+    const withoutIds = (r: typeof before) =>
+      r.questions.map((q) => ({ ...q, texts: q.texts.map(({ responseId: _id, ...t }) => t) }));
+    expect(withoutIds(after)).toEqual(withoutIds(before));
+    expect(after.survey.responses).toBe(5);
+    const newIds = after.questions.flatMap((q) => q.texts.map((t) => t.responseId));
+    expect(newIds.filter((id) => ids.includes(id))).toEqual([]);
+  });
+});
 
 describe('after a round ends, nothing in the file follows the order of submission', () => {
   it('anonymous rounds: rowids, cell offsets in the pages and the WAL', async () => {

@@ -18,9 +18,10 @@ const MAY_WRITE_WHEN_CLOSED = new Set<string>([
 export const closedError = (sentence = 'The programme has been closed, so its material can no longer change.') =>
   new AppError('programme_closed', sentence);
 
+const CLOSED = 'SELECT archived_at IS NOT NULL FROM programme WHERE id = 1';
+
 export function isClosed(db: Database): boolean {
-  const row = db.prepare('SELECT archived_at IS NOT NULL AS closed FROM programme WHERE id = 1').get() as { closed: number } | undefined;
-  return row?.closed === 1;
+  return db.prepare(CLOSED).pluck().get() === 1;
 }
 
 export function requireOpenProgramme(db: Database): void {
@@ -35,7 +36,8 @@ export function asClosedError(error: unknown): unknown {
 type AnyHandler = (input: never) => unknown;
 
 export function guardClosedProgramme<H extends Record<string, AnyHandler>>(db: Database, handlers: H): H {
-  const totalChanges = db.prepare('SELECT total_changes() AS n').pluck();
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  const closed = db.prepare(CLOSED).pluck();
   const guard = (name: string, handler: AnyHandler): AnyHandler => {
     if ((ASYNC_CALLS as readonly string[]).includes(name)) {
       // Asynchronous calls check for themselves (exports read; closing and ending a round refuse).
@@ -50,7 +52,7 @@ export function guardClosedProgramme<H extends Record<string, AnyHandler>>(db: D
     if (MAY_WRITE_WHEN_CLOSED.has(name)) return handler;
     return ((input: never) => {
       try {
-        if (!isClosed(db)) return handler(input);
+        if (closed.get() !== 1) return handler(input);
         return db.transaction(() => {
           const before = totalChanges.get() as number;
           const result = handler(input);

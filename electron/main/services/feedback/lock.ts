@@ -38,12 +38,11 @@ export function pinMatches(pin: string, stored: string): boolean {
 
 const lockedSince = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${LOCK_HOURS} hours')`;
 
+const LOCKED = `SELECT id FROM feedback_survey WHERE locked_at IS NOT NULL AND locked_at > ${lockedSince} AND status = 'open' LIMIT 1`;
+
 /** The id of the pass-the-device round that is locked now, if any. */
 export function lockedSurveyId(db: Database): number | null {
-  const row = db
-    .prepare(`SELECT id FROM feedback_survey WHERE locked_at IS NOT NULL AND locked_at > ${lockedSince} AND status = 'open' LIMIT 1`)
-    .get() as { id: number } | undefined;
-  return row?.id ?? null;
+  return (db.prepare(LOCKED).pluck().get() as number | undefined) ?? null;
 }
 
 export const isLockedSurvey = (db: Database, id: number): boolean => lockedSurveyId(db) === id;
@@ -107,14 +106,15 @@ export const lockedError = () =>
 type AnyHandler = (input: never) => unknown;
 
 export function guardLockedRound<H extends Record<string, AnyHandler>>(db: Database, handlers: H): H {
+  const locked = db.prepare(LOCKED).pluck();
   const guard =
     (name: string, handler: AnyHandler): AnyHandler =>
     (input: never) => {
       if (WHILE_LOCKED.has(name)) return handler(input);
-      const locked = lockedSurveyId(db);
-      if (locked === null) return handler(input);
+      const id = locked.get() as number | undefined;
+      if (id === undefined) return handler(input);
       const target = LOCKED_ROUND_ONLY[name];
-      if (target && target(input) === locked) return handler(input);
+      if (target && target(input) === id) return handler(input);
       throw lockedError();
     };
   return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, guard(name, handler)])) as H;
