@@ -17,6 +17,7 @@ afterEach(() => {
 });
 
 const raw = () => openStoreFile(backend.databasePath, { readonly: true });
+const lowerCaseBytes = (path: string) => readFileSync(path).toString('latin1').toLowerCase();
 
 describe('summary settings', () => {
   it('start with every section on and counts instead of names, and are remembered', () => {
@@ -59,22 +60,22 @@ describe('export log', () => {
 });
 
 describe('closing the programme', () => {
-  it('is refused before the summary has been exported', () => {
-    expectFail(backend.dispatch('summary.archive', { confirm: 'DELETE' }), 'conflict');
-    expectFail(backend.dispatch('summary.archive', { confirm: 'yes' }), 'invalid_input');
+  it('is refused before the summary has been exported', async () => {
+    expectFail(await backend.call('summary.archive', { confirm: 'DELETE' }), 'conflict');
+    expectFail(await backend.call('summary.archive', { confirm: 'yes' }), 'invalid_input');
     expect(must<{ archivedAt: string | null }>(backend, 'summary.archiveState').archivedAt).toBeNull();
   });
 
   it('deletes confidential material for good, keeps the summary, agreement and plan, and the file holds no marker', async () => {
     await mustAsync(backend, 'summary.export', { format: 'pdf' });
     const before = must<{ blocks: unknown[] }>(backend, 'summary.preview');
-    const state = must<{ archivedAt: string | null; frozen: unknown }>(backend, 'summary.archive', { confirm: 'DELETE' });
+    const state = await mustAsync<{ archivedAt: string | null; frozen: unknown }>(backend, 'summary.archive', { confirm: 'DELETE' });
     expect(state.archivedAt).not.toBeNull();
     expect(state.frozen).toEqual(before);
     expect(must(backend, 'summary.preview')).toEqual(before); // the summary survives the deletion
     const db = raw();
-    expect(db.prepare("SELECT count(*) AS n FROM meeting WHERE notes <> ''").get()).toEqual({ n: 0 });
-    expect(db.prepare("SELECT count(*) AS n FROM attendance WHERE absence_reason <> ''").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM meeting_note').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM absence_reason').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM action').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM task').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM feedback_answer').get()).toEqual({ n: 0 });
@@ -82,16 +83,26 @@ describe('closing the programme', () => {
     expect(db.prepare('SELECT count(*) AS n FROM idea_to_forward').get()).toEqual({ n: 3 });
     expect(db.prepare('SELECT count(*) AS n FROM agreement_goal').get()).not.toEqual({ n: 0 });
     db.close();
-    // Not even deleted pages of the file hold the old text.
+    // Not even deleted pages of the file hold the old text. The full-text index keeps its terms in
+    // lower case, so the file is searched case-insensitively (an upper-case search could not fail).
     backend.close();
-    const bytes = readFileSync(backend.databasePath);
-    expect(bytes.includes(Buffer.from(SECRET))).toBe(false);
+    expect(lowerCaseBytes(backend.databasePath)).not.toContain(SECRET.toLowerCase());
     expect(fixture.secrets.length).toBeGreaterThan(0);
+  });
+
+  it('the byte search above can fail: before closing, the index holds the markers in lower case only', () => {
+    const db = raw();
+    const index = Buffer.concat((db.prepare('SELECT block FROM search_index_data').all() as { block: Buffer }[]).map((r) => r.block));
+    db.close();
+    expect(index.includes(Buffer.from(SECRET))).toBe(false);
+    expect(index.includes(Buffer.from(SECRET.toLowerCase()))).toBe(true);
+    backend.close();
+    expect(lowerCaseBytes(backend.databasePath)).toContain(SECRET.toLowerCase());
   });
 
   it('cannot be done twice', async () => {
     await mustAsync(backend, 'summary.export', { format: 'docx' });
-    must(backend, 'summary.archive', { confirm: 'DELETE' });
-    expectFail(backend.dispatch('summary.archive', { confirm: 'DELETE' }), 'conflict');
+    await mustAsync(backend, 'summary.archive', { confirm: 'DELETE' });
+    expectFail(await backend.call('summary.archive', { confirm: 'DELETE' }), 'programme_closed');
   });
 });
