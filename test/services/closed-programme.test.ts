@@ -1,7 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
-import { createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, sqliteErrorCode, type TestBackend } from './helpers';
+import { createTestBackend, dumpDatabase, expectFail, makeTempDir, openStoreFile, removeTempDirs, sqliteErrorCode, type TestBackend } from './helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync, type Fixture } from './summary-fixture';
 
 /**
@@ -103,7 +102,7 @@ describe('a closed programme', () => {
   });
 
   it('the store itself refuses writes to confidential tables, whatever code asks', () => {
-    const db = new BetterSqlite3(backend.databasePath, { fileMustExist: true });
+    const db = openStoreFile(backend.databasePath, { fileMustExist: true });
     try {
       const [m1] = fixture.meetingIds;
       const member = (db.prepare('SELECT id FROM member LIMIT 1').get() as { id: number }).id;

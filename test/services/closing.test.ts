@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLOSING_DELETED, CLOSING_KEPT, type ClosingPlan } from '@shared/domain';
 import { CLOSING_DELETES, CLOSING_KEEPS, SEARCH_INDEX, SEARCH_TABLES } from '../../electron/main/services/closing/plan';
 import { fileSize } from './forensic';
-import { createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
+import { createTestBackend, dumpDatabase, expectFail, makeTempDir, openStoreFile, removeTempDirs, type TestBackend } from './helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync } from './summary-fixture';
 
 /**
@@ -68,7 +67,7 @@ describe('what closing deletes and keeps', () => {
     expect(plan.deleted.every((d) => d.count === 0)).toBe(true);
     expect(plan.kept).toEqual(before.kept);
     // The index now holds what stays searchable: themes and ideas.
-    const db = new BetterSqlite3(backend.databasePath, { readonly: true });
+    const db = openStoreFile(backend.databasePath, { readonly: true });
     expect(db.prepare(`SELECT DISTINCT kind FROM ${SEARCH_INDEX} ORDER BY kind`).pluck().all()).toEqual(['idea', 'theme']);
     db.close();
   });
@@ -86,7 +85,7 @@ describe('what closing deletes and keeps', () => {
 
 describe('closing while another program holds the file', () => {
   it('says the wipe did not finish, then finishes it when asked again; only then is it done', async () => {
-    const reader = new BetterSqlite3(backend.databasePath, { readonly: true, timeout: 0 });
+    const reader = openStoreFile(backend.databasePath, { readonly: true, timeout: 0 });
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM meeting').get(); // a read transaction keeps the log from being emptied
     const error = expectFail(await backend.call('summary.archive', { confirm: 'DELETE' }), 'wipe_incomplete');
@@ -105,7 +104,7 @@ describe('closing while another program holds the file', () => {
 
   it('cannot run inside a transaction, where VACUUM and emptying the log are impossible', async () => {
     const { wipeFile } = await import('../../electron/main/services/closing/shred');
-    const db = new BetterSqlite3(backend.databasePath);
+    const db = openStoreFile(backend.databasePath);
     db.exec('BEGIN');
     expect(() => wipeFile(db)).toThrow(/inside a transaction/);
     db.exec('ROLLBACK');

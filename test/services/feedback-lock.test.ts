@@ -1,8 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnswerInput, Survey } from '@shared/domain';
 import { hashPin, pinMatches } from '../../electron/main/services/feedback/lock';
-import { call, callAsync, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
+import { call, callAsync, createTestBackend, dumpDatabase, expectFail, makeTempDir, openStoreFile, removeTempDirs, validSetup, type TestBackend } from './helpers';
 
 /**
  * Pass-the-device is locked with the facilitator's PIN: the PIN is kept only as a salted scrypt
@@ -41,7 +40,7 @@ describe('a PIN-locked pass-the-device round', () => {
   it('keeps only a salted scrypt hash of the PIN', () => {
     const { backend, survey } = lockedRound();
     expect(survey.locked).toBe(true);
-    const db = new BetterSqlite3(backend.databasePath, { readonly: true });
+    const db = openStoreFile(backend.databasePath, { readonly: true });
     const { hash } = db.prepare('SELECT pin_hash AS hash FROM feedback_survey WHERE id = ?').get(survey.id) as { hash: string };
     db.close();
     expect(hash).toMatch(/^scrypt:32768:8:1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/);
@@ -108,14 +107,14 @@ describe('a PIN-locked pass-the-device round', () => {
     expect(call(backend, 'feedback.unlock', { surveyId: survey.id, pin: '99887766' }).unlocked).toBe(true);
     const ended = await callAsync(backend, 'feedback.end', { id: survey.id });
     expect(ended).toMatchObject({ status: 'closed', locked: false });
-    const db = new BetterSqlite3(backend.databasePath, { readonly: true });
+    const db = openStoreFile(backend.databasePath, { readonly: true });
     expect(db.prepare('SELECT pin_hash, locked_at FROM feedback_survey').all()).toEqual([{ pin_hash: null, locked_at: null }]);
     db.close();
   });
 
   it(`lapses after a long time, so a forgotten PIN does not shut the facilitator out for good`, () => {
     const { backend, survey } = lockedRound();
-    const db = new BetterSqlite3(backend.databasePath);
+    const db = openStoreFile(backend.databasePath);
     db.prepare(`UPDATE feedback_survey SET locked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-13 hours')`).run();
     db.close();
     expect(call(backend, 'feedback.lockedRound', undefined)).toBeNull();

@@ -6,7 +6,7 @@ import { loadMigrations } from '../../electron/main/services/db/migrate';
 import { meetingHandlers } from '../../electron/main/services/meetings/handlers';
 import { planHandlers } from '../../electron/main/services/meetings/plan';
 import { programmeHandlers } from '../../electron/main/services/programme/service';
-import { MIGRATIONS_DIR, makeTempDir, removeTempDirs, validSetup } from './helpers';
+import { MIGRATIONS_DIR, makeTempDir, removeTempDirs, testKeyFor, validSetup } from './helpers';
 
 /**
  * Autosave must not grow with the programme: every statement a save runs — the service's own and
@@ -38,7 +38,8 @@ afterEach(() => {
 
 /** A store with a few meetings of everything, and a record of every SQL text prepared on it. */
 function recordedStore() {
-  const db = openDatabase({ path: join(makeTempDir(), 'plans.sqlite'), migrations: loadMigrations(MIGRATIONS_DIR) });
+  const dir = makeTempDir();
+  const db = openDatabase({ path: join(dir, 'plans.sqlite'), key: testKeyFor(dir), migrations: loadMigrations(MIGRATIONS_DIR) });
   dbs.push(db);
   const seen = new Set<string>();
   const prepare = db.prepare.bind(db);

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_SECTIONS, type SummarySections } from '@shared/domain';
-import { createTestBackend, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
+import { createTestBackend, makeTempDir, openStoreFile, removeTempDirs, type TestBackend } from './helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, SHARED, type Fixture } from './summary-fixture';
 
 /**
@@ -24,7 +23,7 @@ beforeAll(async () => {
   fixture = await buildLeakFixture(backendCaller(backend));
   // Code that bypassed the service and marked a quote of the two-answer round shareable anyway:
   // the read model itself must leave it out.
-  const db = new BetterSqlite3(backend.databasePath, { fileMustExist: true });
+  const db = openStoreFile(backend.databasePath, { fileMustExist: true });
   db.prepare(
     `UPDATE feedback_answer SET shared_text = ? WHERE (response_id, question_id) = (
        SELECT a.response_id, a.question_id FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
@@ -72,13 +71,13 @@ describe('the management summary never contains confidential text', () => {
     expect(fixture.secrets.length).toBeGreaterThan(50);
     const raw = JSON.stringify(must(backend, 'meetings.get', { id: fixture.meetingIds[1] }));
     expect(raw).toContain(SECRET); // the markers exist in the database, so their absence below means something
-    const db = new BetterSqlite3(backend.databasePath, { readonly: true });
+    const db = openStoreFile(backend.databasePath, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM feedback_answer WHERE shared_text = ?').get(SMALL_QUOTE)).toEqual({ n: 1 });
     db.close();
   });
 
   it('no shareable_* view holds a marker, in any row or column', () => {
-    const db = new BetterSqlite3(backend.databasePath, { readonly: true });
+    const db = openStoreFile(backend.databasePath, { readonly: true });
     const views = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'shareable%'").pluck().all() as string[];
     expect(views.length).toBeGreaterThan(10);
     const everything = views.map((view) => JSON.stringify(db.prepare(`SELECT * FROM "${view}"`).all())).join('\n');

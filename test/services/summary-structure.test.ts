@@ -8,7 +8,7 @@ import { closeDatabase, openDatabase } from '../../electron/main/services/db/con
 import { loadMigrations } from '../../electron/main/services/db/migrate';
 import { NotShareableError, probeFor, refusalOf, shareableDb } from '../../electron/main/services/db/shareable';
 import { summaryDocument } from '../../electron/main/services/summary/document';
-import { createTestBackend, MIGRATIONS_DIR, makeTempDir, removeTempDirs } from './helpers';
+import { createTestBackend, MIGRATIONS_DIR, makeTempDir, removeTempDirs, testKeyFor } from './helpers';
 import { backendCaller, buildLeakFixture, mustAsync } from './summary-fixture';
 
 /**
@@ -58,7 +58,8 @@ let readModelProbe: Database;
 let summaryProbe: Database;
 
 beforeAll(() => {
-  store = openDatabase({ path: join(makeTempDir(), 'structure.sqlite'), migrations: loadMigrations(MIGRATIONS_DIR) });
+  const dir = makeTempDir();
+  store = openDatabase({ path: join(dir, 'structure.sqlite'), key: testKeyFor(dir), migrations: loadMigrations(MIGRATIONS_DIR) });
   readModelProbe = probeFor(store);
   summaryProbe = probeFor(store, SUMMARY_OWN);
 });
@@ -111,7 +112,7 @@ describe('the summary read model', () => {
     await buildLeakFixture(backendCaller(backend), 3);
     await mustAsync(backend, 'summary.export', { format: 'docx' });
     backend.close();
-    const db = openDatabase({ path: join(dir, 'vertaistuki.sqlite'), migrations: loadMigrations(MIGRATIONS_DIR) });
+    const db = openDatabase({ path: join(dir, 'vertaistuki.sqlite'), key: testKeyFor(dir), migrations: loadMigrations(MIGRATIONS_DIR) });
     const seen = new Set<string>();
     const prepare = db.prepare.bind(db);
     db.prepare = ((sql: string) => {
