@@ -181,7 +181,8 @@ describe('the reader refuses what it cannot read, rather than see nothing', () =
     expect(isEncryptedDatabase(file, key)).toBe(true);
 
     const tampered = Buffer.from(file);
-    tampered[2 * SQLCIPHER_4.pageSize + 100] ^= 1;
+    const at = 2 * SQLCIPHER_4.pageSize + 100;
+    tampered.writeUInt8(tampered.readUInt8(at) ^ 1, at);
     expect(() => decryptDatabasePages(tampered, key)).toThrow('page 3 does not authenticate');
 
     const cipher = new PageCipher(key, saltOf(file));
