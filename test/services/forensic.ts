@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { decryptDatabasePages, decryptWal, isEncryptedDatabase, isWal, saltOf } from './sqlcipher';
 
 /**
- * What an examiner with the data folder can see, without SQLite: raw bytes of every file, and the
- * cells of b-tree leaf pages in the database file and in every frame of its write-ahead log
- * (including frames an earlier checkpoint left behind).
+ * What an examiner with the data folder can see, without SQLite: the raw bytes of every file and,
+ * since the examiner may hold the key (the facilitator's own keychain does), the decrypted pages of
+ * the store, its write-ahead log (every frame, stale ones included) and its backups; and the cells
+ * of b-tree pages in the decrypted file and log.
  */
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -27,17 +29,72 @@ export function filesIn(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Which words occur in which files, case-insensitively (the bytes read as Latin-1 and lower-cased). */
-export function scanFolder(dir: string, words: readonly string[]): { file: string; word: string }[] {
-  const found: { file: string; word: string }[] = [];
-  for (const file of filesIn(dir)) {
-    const text = readFileSync(file).toString('latin1').toLowerCase();
-    for (const word of words) if (text.includes(scanFormOf(word))) found.push({ file, word });
-  }
-  return found;
+export const fileSize = (path: string): number => (existsSync(path) ? statSync(path).size : 0);
+
+/** How a file was read: decrypted as a database or as a write-ahead log under the key, or only as its bytes. */
+export type FileForm = 'database' | 'log' | 'bytes';
+
+export interface ExaminedFile {
+  file: string;
+  form: FileForm;
+  /** The raw bytes, lower-cased (Latin-1), as `strings` or a hex editor would show them. */
+  raw: string;
+  /** The decrypted pages (database) or frames (log), lower-cased; empty for 'bytes'. */
+  decrypted: string;
 }
 
-export const fileSize = (path: string): number => (existsSync(path) ? statSync(path).size : 0);
+const lower = (bytes: Buffer) => bytes.toString('latin1').toLowerCase();
+
+/** The salt a log's pages were encrypted with: its database's, when that file is an encrypted store. */
+function saltForLog(walPath: string, key: Buffer): Buffer | null {
+  const database = walPath.replace(/-wal$/, '');
+  if (database === walPath || !existsSync(database)) return null;
+  const bytes = readFileSync(database);
+  return isEncryptedDatabase(bytes, key) ? saltOf(bytes) : null;
+}
+
+/**
+ * Reads one file as an examiner with the key would: a write-ahead log (its magic number) is
+ * decrypted frame by frame, a file whose page 1 authenticates under the key page by page;
+ * anything else (the -shm, the key file) is plain bytes. A log or database that does not decrypt
+ * throws: the examination must never quietly see nothing.
+ */
+export function examineFile(file: string, key: Buffer): ExaminedFile {
+  const bytes = readFileSync(file);
+  const raw = lower(bytes);
+  if (isWal(bytes)) {
+    const { frames } = decryptWal(bytes, key, saltForLog(file, key));
+    return { file, form: 'log', raw, decrypted: lower(Buffer.concat(frames.map((frame) => frame.page))) };
+  }
+  if (isEncryptedDatabase(bytes, key)) {
+    return { file, form: 'database', raw, decrypted: lower(Buffer.concat(decryptDatabasePages(bytes, key))) };
+  }
+  return { file, form: 'bytes', raw, decrypted: '' };
+}
+
+export const examineFolder = (dir: string, key: Buffer): ExaminedFile[] => filesIn(dir).map((file) => examineFile(file, key));
+
+export interface Hit {
+  file: string;
+  word: string;
+  /** Seen in the raw bytes (readable without the key) or only once decrypted. */
+  seen: 'raw' | 'decrypted';
+}
+
+/** Which words occur in which files, case-insensitively: raw, and in what the key decrypts. */
+export function scanFiles(files: readonly ExaminedFile[], words: readonly string[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const { file, raw, decrypted } of files) {
+    for (const word of words) {
+      const form = scanFormOf(word);
+      if (raw.includes(form)) hits.push({ file, word, seen: 'raw' });
+      if (decrypted.includes(form)) hits.push({ file, word, seen: 'decrypted' });
+    }
+  }
+  return hits;
+}
+
+export const scanFolder = (dir: string, words: readonly string[], key: Buffer): Hit[] => scanFiles(examineFolder(dir, key), words);
 
 function varint(buf: Buffer, pos: number): [value: number, length: number] {
   let value = 0;
@@ -100,24 +157,20 @@ function cellsOf(page: Buffer, headerAt: number, source: Sighting['source'], pos
   return cells;
 }
 
-/** Every row and key cell of the database file and of every frame its WAL holds, valid or stale. */
-export function leafCells(databasePath: string): Sighting[] {
+/**
+ * Every row and key cell of the database file and of every frame its WAL holds, valid or stale,
+ * read from the pages decrypted with the store's key.
+ */
+export function leafCells(databasePath: string, key: Buffer): Sighting[] {
   const cells: Sighting[] = [];
-  const db = readFileSync(databasePath);
-  const rawSize = db.readUInt16BE(16);
-  const pageSize = rawSize === 1 ? 65536 : rawSize;
-  for (let page = 1; page * pageSize <= db.length; page += 1) {
-    const image = db.subarray((page - 1) * pageSize, page * pageSize);
-    cells.push(...cellsOf(image, page === 1 ? 100 : 0, 'db', page));
+  const file = readFileSync(databasePath);
+  for (const [index, image] of decryptDatabasePages(file, key).entries()) {
+    cells.push(...cellsOf(image, index === 0 ? 100 : 0, 'db', index + 1));
   }
   const walPath = `${databasePath}-wal`;
-  if (fileSize(walPath) >= 32) {
-    const wal = readFileSync(walPath);
-    const walPageSize = wal.readUInt32BE(8);
-    for (let frame = 0, at = 32; at + 24 + walPageSize <= wal.length; frame += 1, at += 24 + walPageSize) {
-      const pageNumber = wal.readUInt32BE(at);
-      const image = wal.subarray(at + 24, at + 24 + walPageSize);
-      cells.push(...cellsOf(image, pageNumber === 1 ? 100 : 0, 'wal', frame));
+  if (fileSize(walPath) > 0) {
+    for (const frame of decryptWal(readFileSync(walPath), key, saltOf(file)).frames) {
+      cells.push(...cellsOf(frame.page, frame.pageNumber === 1 ? 100 : 0, 'wal', frame.index));
     }
   }
   return cells;

@@ -1,11 +1,12 @@
 /**
  * A process that holds the store, as the app does: it fills every confidential field with
  * distinctive lower-case words (and leaves earlier drafts and deleted items behind), checks that
- * the words really are in the files, closes the programme, reports, and keeps the store open
- * until it is killed. Run with tsx by test/services/forensic-close.test.ts.
+ * the words really are in the files (decrypted with the key; not readable without it), closes the
+ * programme, reports, and keeps the store open until it is killed. Run with tsx by
+ * test/services/forensic-close.test.ts.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import { createTestBackend } from '../helpers';
+import { logicalDump } from '../../../electron/main/services/storage/dump';
+import { createTestBackend, openStoreFile, testKeyFor } from '../helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync } from '../summary-fixture';
 import { distinctiveWord, scanFolder, scanFormOf } from '../forensic';
 
@@ -38,14 +39,18 @@ must(backend, 'tasks.remove', { id: removed.id });
 must(backend, 'meetings.setAttendance', { meetingId, memberId: members[0]!.id, present: false, absenceReason: wordFor('absence draft') });
 must(backend, 'meetings.setAttendance', { meetingId, memberId: members[0]!.id, present: false, absenceReason: wordFor('absence final') });
 
-// The premise: every word is in the files now, and the full-text index keeps the indexed ones in a
-// form the byte scan finds (lower case, suffix contiguous).
+// The premise: every word is in the files now, in the pages the key decrypts (and none readable
+// without it), and the full-text index keeps the indexed ones in a form the scan finds (lower
+// case, suffix contiguous). `live`: the words SQLite still returns as rows (not drafts or deleted).
 const all = words.map((w) => w.word);
-const seen = new Set(scanFolder(dataDir, all).map((hit) => hit.word));
-const reader = new BetterSqlite3(backend.databasePath, { readonly: true, fileMustExist: true });
+const hits = scanFolder(dataDir, all, testKeyFor(dataDir));
+const seen = new Set(hits.filter((hit) => hit.seen === 'decrypted').map((hit) => hit.word));
+const reader = openStoreFile(backend.databasePath, { readonly: true, fileMustExist: true });
 const index = Buffer.concat((reader.prepare('SELECT block FROM search_index_data').all() as { block: Buffer }[]).map((row) => row.block))
   .toString('latin1');
+const rows = JSON.stringify(logicalDump(reader).rows).toLowerCase();
 reader.close();
+const live = all.filter((word) => rows.includes(word));
 const indexed = words.filter((w) => /notes|action|task/.test(w.what)).map((w) => w.word);
 const stillIndexed = indexed.filter((word) => index.includes(scanFormOf(word)));
 
@@ -53,7 +58,16 @@ await mustAsync(backend, 'summary.export', { format: 'docx' });
 const closed = await backend.call('summary.archive', { confirm: 'DELETE' });
 
 process.stdout.write(
-  `${JSON.stringify({ words: all, labels: Object.fromEntries(words.map((w) => [w.word, w.what])), missingBefore: all.filter((w) => !seen.has(w)), indexed, stillIndexed, closed })}\n`,
+  `${JSON.stringify({
+    words: all,
+    labels: Object.fromEntries(words.map((w) => [w.word, w.what])),
+    missingBefore: all.filter((w) => !seen.has(w)),
+    rawBefore: hits.filter((hit) => hit.seen === 'raw').map((hit) => hit.word),
+    live,
+    indexed,
+    stillIndexed,
+    closed,
+  })}\n`,
 );
 // Hold the store open (as a running app does) until killed.
 setInterval(() => undefined, 60_000);
