@@ -1,12 +1,15 @@
+import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '@shared/domain';
-import { kendallTau, leafCells, type Sighting } from './forensic';
-import { call, callAsync, createTestBackend, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
+import { fileSize, kendallTau, leafCells, type Sighting } from './forensic';
+import { call, callAsync, createTestBackend, makeTempDir, openStoreFile, removeTempDirs, testKeyFor, validSetup, type TestBackend } from './helpers';
 
 /**
  * The facilitator knows in which order the laptop went round the table. If anything in the file
  * follows that order — row ids, where each row sits in its page, or in which WAL frame it first
  * appears — an examiner can link each person to their answers. After a round ends, nothing may.
+ * The examiner may hold the key (the facilitator's keychain does): the pages of the file and of
+ * every WAL frame are read decrypted (sqlcipher.ts).
  */
 const ROUNDS = 12;
 const RESPONDENTS = 8;
@@ -28,8 +31,8 @@ function programme(members: number) {
 
 const preset = (questions: Question[], name: string) => questions.find((q) => q.preset === name)!;
 
-/** Runs one round with a known order; answers who submitted k-th with "vastaaja k". Returns response id per k. */
-async function round(backend: TestBackend, meetingId: number, memberIds: (number | null)[]): Promise<number[]> {
+/** Starts a round and submits in a known order: who submitted k-th answers "vastaaja k". Returns the survey id. */
+function collect(backend: TestBackend, meetingId: number, memberIds: (number | null)[]): number {
   const qs = call(backend, 'feedback.questions', { instrument: 'round' }).questions;
   const anonymous = memberIds[0] === null;
   const survey = call(backend, 'feedback.start', { instrument: 'round', meetingId, phase: null, anonymous });
@@ -43,17 +46,39 @@ async function round(backend: TestBackend, meetingId: number, memberIds: (number
       ],
     });
   }
-  const ended = await backend.call('feedback.end', { id: survey.id });
+  return survey.id;
+}
+
+/** Runs one round with a known order (see `collect`) and ends it. Returns response id per k. */
+async function round(backend: TestBackend, meetingId: number, memberIds: (number | null)[]): Promise<number[]> {
+  const surveyId = collect(backend, meetingId, memberIds);
+  const ended = await backend.call('feedback.end', { id: surveyId });
   expect(ended.ok).toBe(true);
-  const results = call(backend, 'feedback.results', { id: survey.id });
+  const results = call(backend, 'feedback.results', { id: surveyId });
   const texts = results.questions.find((q) => q.question.preset === 'keep')!.texts;
   return memberIds.map((_, k) => texts.find((t) => t.text === `vastaaja ${k}`)!.responseId);
 }
 
+/** Response id per k of a round still collecting, read over a second connection (the app shows none yet). */
+function idsWhileCollecting(backend: TestBackend, surveyId: number): number[] {
+  const db = openStoreFile(backend.databasePath, { readonly: true });
+  try {
+    const rows = db
+      .prepare(`SELECT a.response_id AS id, a.text FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id WHERE r.survey_id = ?`)
+      .all(surveyId) as { id: number; text: string | null }[];
+    return Array.from({ length: RESPONDENTS }, (_, k) => rows.find((row) => row.text === `vastaaja ${k}`)!.id);
+  } finally {
+    db.close();
+  }
+}
+
+const addMeeting = (backend: TestBackend) =>
+  call(backend, 'plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null });
+
 async function rounds(backend: TestBackend, memberIds: (number | null)[]): Promise<number[][]> {
   const all: number[][] = [];
   for (let r = 0; r < ROUNDS; r += 1) {
-    const meeting = call(backend, 'plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null });
+    const meeting = addMeeting(backend);
     all.push(await round(backend, meeting.id, memberIds));
   }
   return all;
@@ -70,9 +95,11 @@ function positions(cells: Sighting[], ids: number[], source: Sighting['source'],
   return found.every((p) => p !== null) ? (found as number[]) : null;
 }
 
+const cellsOf = (backend: TestBackend) => leafCells(backend.databasePath, testKeyFor(dirname(backend.databasePath)));
+
 /** Correlation of each measure with the order of submission, over every round. */
 function correlations(backend: TestBackend, responseIds: number[][]) {
-  const cells = leafCells(backend.databasePath);
+  const cells = cellsOf(backend);
   const order = Array.from({ length: RESPONDENTS }, (_, k) => k);
   const measures: Record<string, number[]> = { rowid: [], 'response cell in file': [], 'answer cell in file': [], 'response in WAL': [], 'answer in WAL': [] };
   for (const ids of responseIds) {
@@ -130,13 +157,30 @@ describe('rewriting the responses of an anonymous round', () => {
 });
 
 describe('after a round ends, nothing in the file follows the order of submission', () => {
+  const anonymousOrder = Array.from({ length: RESPONDENTS }, () => null);
+
+  it('the measures see the order where it is: while a round collects, the log follows it', async () => {
+    const backend = programme(3);
+    const responseIds = [0, 1, 2].map(() => idsWhileCollecting(backend, collect(backend, addMeeting(backend).id, anonymousOrder)));
+    const measures = correlations(backend, responseIds);
+    // Each submission is a transaction: its rows first appear in the log in the order of submission.
+    expect(measures['response in WAL']).toEqual([1, 1, 1]);
+    expect(measures['answer in WAL']).toEqual([1, 1, 1]);
+    expect(fileSize(`${backend.databasePath}-wal`)).toBeGreaterThan(0);
+  });
+
   it('anonymous rounds: rowids, cell offsets in the pages and the WAL', async () => {
     const backend = programme(3);
-    const responseIds = await rounds(backend, Array.from({ length: RESPONDENTS }, () => null));
-    // The premise: the rows are there to be found, in the file or in the log.
-    const cells = leafCells(backend.databasePath);
-    expect(responseIds.flat().every((id) => cells.some((c) => c.key === id))).toBe(true);
-    expectUnrelated(correlations(backend, responseIds));
+    const responseIds = await rounds(backend, anonymousOrder);
+    // The premise: the rows are there to be found in the decrypted file, and the log holds
+    // nothing (each end empties it), so what was written in the order of submission is gone.
+    const cells = cellsOf(backend);
+    expect(responseIds.flat().every((id) => cells.some((c) => c.key === id && c.source === 'db'))).toBe(true);
+    expect(fileSize(`${backend.databasePath}-wal`)).toBe(0);
+    const measures = correlations(backend, responseIds);
+    expect(measures['response cell in file']).toHaveLength(ROUNDS);
+    expect(measures['answer cell in file']).toHaveLength(ROUNDS);
+    expectUnrelated(measures);
     // And once the app has closed the store cleanly (everything folded into the file).
     backend.close();
     const afterClose = correlations(backend, responseIds);
