@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
-import { createTestBackend, expectFail, makeTempDir, removeTempDirs, type TestBackend, openStoreFile } from './helpers';
+import { createTestBackend, expectFail, makeTempDir, removeTempDirs, testKeyFor, type TestBackend, openStoreFile } from './helpers';
+import { decryptDatabase } from './sqlcipher';
 import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
 
 let backend: TestBackend;
@@ -17,7 +19,12 @@ afterEach(() => {
 });
 
 const raw = () => openStoreFile(backend.databasePath, { readonly: true });
-const lowerCaseBytes = (path: string) => readFileSync(path).toString('latin1').toLowerCase();
+/** The store's file (closed cleanly, so the log is folded in), as anyone with the key can read it, lower-cased. */
+const lowerCaseFile = (path: string) => {
+  const bytes = readFileSync(path);
+  expect(bytes.toString('latin1').toLowerCase().includes(SECRET.toLowerCase()), 'a marker readable without the key').toBe(false);
+  return decryptDatabase(bytes, testKeyFor(dirname(path))).toString('latin1').toLowerCase();
+};
 
 describe('summary settings', () => {
   it('start with every section on and counts instead of names, and are remembered', () => {
@@ -84,20 +91,21 @@ describe('closing the programme', () => {
     expect(db.prepare('SELECT count(*) AS n FROM agreement_goal').get()).not.toEqual({ n: 0 });
     db.close();
     // Not even deleted pages of the file hold the old text. The full-text index keeps its terms in
-    // lower case, so the file is searched case-insensitively (an upper-case search could not fail).
+    // lower case, so the file is searched case-insensitively (an upper-case search could not fail),
+    // and decrypted with the key (the ciphertext would hide the text whatever closing did).
     backend.close();
-    expect(lowerCaseBytes(backend.databasePath)).not.toContain(SECRET.toLowerCase());
+    expect(lowerCaseFile(backend.databasePath).includes(SECRET.toLowerCase()), 'a marker in the decrypted file').toBe(false);
     expect(fixture.secrets.length).toBeGreaterThan(0);
   });
 
-  it('the byte search above can fail: before closing, the index holds the markers in lower case only', () => {
+  it('the search above can fail: before closing, the index holds the markers in lower case only, and the decrypted file shows them', () => {
     const db = raw();
     const index = Buffer.concat((db.prepare('SELECT block FROM search_index_data').all() as { block: Buffer }[]).map((r) => r.block));
     db.close();
     expect(index.includes(Buffer.from(SECRET))).toBe(false);
     expect(index.includes(Buffer.from(SECRET.toLowerCase()))).toBe(true);
     backend.close();
-    expect(lowerCaseBytes(backend.databasePath)).toContain(SECRET.toLowerCase());
+    expect(lowerCaseFile(backend.databasePath).includes(SECRET.toLowerCase()), 'a marker in the decrypted file').toBe(true);
   });
 
   it('cannot be done twice', async () => {
