@@ -1,4 +1,5 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openFile } from './driver';
 
 /**
  * A narrow, typed handle for what may leave the facilitator's machine (in the spirit of Signal's
@@ -32,7 +33,7 @@ export function probeFor(db: Database, tables: readonly string[] = []): Database
     .prepare(`SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'shareable\\_%' ESCAPE '\\'`)
     .pluck()
     .all() as string[];
-  const probe = new BetterSqlite3(':memory:');
+  const probe = openFile(':memory:', null); // the app's one driver (driver.ts), not a second SQLite
   for (const name of views) {
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(name) as string[]).map((c) => `"${c}"`);
     probe.exec(`CREATE TABLE "${name}" (${columns.join(', ')})`);
