@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decryptDatabasePages, decryptWal, isEncryptedDatabase, isWal, saltOf } from './sqlcipher';
+import { WAL_FRAME_HEADER_BYTES, WAL_HEADER_BYTES, decryptDatabasePages, decryptWal, isEncryptedDatabase, isPlainSqlite, isWal, saltOf } from './sqlcipher';
 
 /**
  * What an examiner with the data folder can see, without SQLite: the raw bytes of every file and,
@@ -53,16 +53,24 @@ function saltForLog(walPath: string, key: Buffer): Buffer | null {
   return isEncryptedDatabase(bytes, key) ? saltOf(bytes) : null;
 }
 
+/** A log of a plain database (its database file, or its own first page, starts with SQLite's header). */
+function isPlainLog(walPath: string, wal: Buffer): boolean {
+  const database = walPath.replace(/-wal$/, '');
+  if (existsSync(database) && isPlainSqlite(readFileSync(database))) return true;
+  const firstPage = WAL_HEADER_BYTES + WAL_FRAME_HEADER_BYTES;
+  return wal.readUInt32BE(WAL_HEADER_BYTES) === 1 && isPlainSqlite(wal.subarray(firstPage));
+}
+
 /**
  * Reads one file as an examiner with the key would: a write-ahead log (its magic number) is
  * decrypted frame by frame, a file whose page 1 authenticates under the key page by page;
- * anything else (the -shm, the key file) is plain bytes. A log or database that does not decrypt
- * throws: the examination must never quietly see nothing.
+ * anything else (the -shm, the key file, a plain database and its log) is plain bytes. A log
+ * that is not plain and does not decrypt throws: the examination must never quietly see nothing.
  */
 export function examineFile(file: string, key: Buffer): ExaminedFile {
   const bytes = readFileSync(file);
   const raw = lower(bytes);
-  if (isWal(bytes)) {
+  if (isWal(bytes) && !isPlainLog(file, bytes)) {
     const { frames } = decryptWal(bytes, key, saltForLog(file, key));
     return { file, form: 'log', raw, decrypted: lower(Buffer.concat(frames.map((frame) => frame.page))) };
   }
