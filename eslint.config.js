@@ -79,6 +79,23 @@ export default tseslint.config(
     ),
   },
   {
+    // One SQLite driver, loaded in one module (db/driver.ts): the encrypted store's. Types are fine.
+    files: ['electron/main/**/*.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    ignores: ['electron/main/services/db/driver.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Open databases through electron/main/services/db/driver.ts (openFile), the one module that loads the driver.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   /** The disk (or the store's size limit) is full; nothing was written. */
   'disk_full',
   'internal',
+  // the programme has been closed: nothing of it can change any more
+  'programme_closed',
+  // a pass-the-device round is locked: only its respondents' calls are answered
+  'round_locked',
+  // closing deleted the confidential material but could not finish wiping the file
+  'wipe_incomplete',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExportResult } from '../domain/agreement';
-import { ArchiveInput, ArchiveState, ExportLogEntry, SummaryDocument, SummaryExportInput, SummarySettings } from '../domain/summary';
+import { ArchiveInput, ArchiveState, ClosingPlan, ExportLogEntry, SummaryDocument, SummaryExportInput, SummarySettings } from '../domain/summary';
 import { noInput, type ContractPart } from './part';
 
 /** The management summary: settings, the preview (the document itself), exports and closing the programme. */
@@ -12,4 +12,6 @@ export const summaryCalls = {
   'summary.exports': { input: noInput, output: z.array(ExportLogEntry) },
   'summary.archiveState': { input: noInput, output: ArchiveState },
   'summary.archive': { input: ArchiveInput, output: ArchiveState },
+  /** What closing would delete and keep, to show before the facilitator confirms. */
+  'summary.closingPlan': { input: noInput, output: ClosingPlan },
 } as const satisfies ContractPart;

@@ -72,15 +72,21 @@ export type QuestionAdd = z.infer<typeof QuestionAdd>;
 
 export const QuestionRef = z.object({ id: recordId });
 
+/** The facilitator's PIN that locks a pass-the-device round: 4 to 8 digits. */
+export const Pin = z.string({ error: 'invalidPin' }).regex(/^\d{4,8}$/, { error: 'invalidPin' });
+
 export const SurveyStart = z
   .object({
     instrument: Instrument,
     meetingId: recordId.nullable(),
     phase: Phase.nullable(),
     anonymous: z.boolean({ error: 'invalidCollectionMode' }),
+    /** Locks the anonymous pass-the-device round: leaving it needs this PIN. */
+    pin: Pin.nullable().optional(),
   })
   .refine((s) => (s.instrument === 'round') === (s.meetingId !== null), { path: ['meetingId'], error: 'meetingForRound' })
-  .refine((s) => (s.instrument === 'selfcheck') === (s.phase !== null), { path: ['phase'], error: 'invalidSelfCheckPhase' });
+  .refine((s) => (s.instrument === 'selfcheck') === (s.phase !== null), { path: ['phase'], error: 'invalidSelfCheckPhase' })
+  .refine((s) => s.anonymous || !s.pin, { path: ['pin'], error: 'pinOnlyAnonymous' });
 export type SurveyStart = z.infer<typeof SurveyStart>;
 
 export const Survey = z.object({
@@ -96,8 +102,17 @@ export const Survey = z.object({
   responses: z.number().int(),
   /** Named surveys only: who has answered. Always empty for an anonymous survey. */
   respondedMemberIds: z.array(recordId),
+  /** A pass-the-device round that only the facilitator's PIN can leave. */
+  locked: z.boolean(),
 });
 export type Survey = z.infer<typeof Survey>;
+
+export const PinInput = z.object({ surveyId: recordId, pin: Pin });
+export type PinInput = z.infer<typeof PinInput>;
+
+/** The answer to a PIN: unlocked, or not, and how long to wait before the next try (0: now). */
+export const PinCheck = z.object({ unlocked: z.boolean(), retryAfterSeconds: z.number().int().nonnegative() });
+export type PinCheck = z.infer<typeof PinCheck>;
 
 export const SurveyRef = z.object({ id: recordId });
 export type SurveyRef = z.infer<typeof SurveyRef>;

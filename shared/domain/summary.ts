@@ -103,3 +103,32 @@ export const ArchiveState = z.object({
   frozen: SummaryDocument.nullable(),
 });
 export type ArchiveState = z.infer<typeof ArchiveState>;
+
+/**
+ * What closing the programme deletes for good and what stays (services/closing/plan.ts maps each
+ * to its tables). The renderer words them with `closing.deleted.<key>` and `closing.kept.<key>`.
+ */
+export const CLOSING_DELETED = ['notes', 'absenceReasons', 'actions', 'tasks', 'feedbackAnswers'] as const;
+export type ClosingDeleted = (typeof CLOSING_DELETED)[number];
+export const CLOSING_KEPT = [
+  'programme',
+  'members',
+  'agreement',
+  'meetingPlan',
+  'attendance',
+  'themes',
+  'ideas',
+  'surveys',
+  'decision',
+  'summary',
+  'settings',
+] as const;
+export type ClosingKept = (typeof CLOSING_KEPT)[number];
+
+export const ClosingPlan = z.object({
+  /** Deleted for good, with how many there are now. */
+  deleted: z.array(z.object({ key: z.enum(CLOSING_DELETED), count: z.number().int() })),
+  /** Kept as they are (the first table's rows counted). */
+  kept: z.array(z.object({ key: z.enum(CLOSING_KEPT), count: z.number().int() })),
+});
+export type ClosingPlan = z.infer<typeof ClosingPlan>;

@@ -15,6 +15,7 @@ import {
  * text that now and then holds what the store refuses. The type makes a new call fail to compile
  * until it has an arbitrary here.
  */
+/** Every call but the exports (files, not records) and storage (the file itself: locks, backups, moves). */
 export type SyncCall = Exclude<CallName, 'agreement.export' | 'summary.export' | `storage.${string}`>;
 
 /** `YYYY-MM-DD`, `offset` days from `today`. */
@@ -157,6 +158,9 @@ export function inputArbitraries(today: string): { [K in SyncCall]: fc.Arbitrary
     'feedback.submit': fc.record({ surveyId: id(5), memberId: fc.option(memberId), answers: fc.array(answer, { maxLength: 3 }) }),
     'feedback.response': fc.record({ surveyId: id(5), memberId }),
     'feedback.end': fc.record({ id: id(5) }),
+    'feedback.lockedRound': none,
+    'feedback.unlock': fc.record({ surveyId: id(5), pin: fc.constantFrom('1234', '98765') }),
+    'feedback.lock': fc.record({ surveyId: id(5), pin: fc.constantFrom('1234', '98765') }),
     'feedback.reopen': fc.record({ id: id(5) }),
     'feedback.discard': fc.record({ id: id(5) }),
     'feedback.results': fc.record({ id: id(5) }),
@@ -171,6 +175,7 @@ export function inputArbitraries(today: string): { [K in SyncCall]: fc.Arbitrary
     'summary.exports': none,
     'summary.archiveState': none,
     'summary.archive': fc.constant({ confirm: 'DELETE' as const }),
+    'summary.closingPlan': none,
   };
 }
 

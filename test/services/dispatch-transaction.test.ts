@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/main/services/errors';
 import { expectFail, expectOk, makeTempDir, openStoreFile, removeTempDirs, sqliteErrorCode, validSetup } from './helpers';
@@ -14,7 +14,7 @@ afterEach(() => {
   removeTempDirs();
 });
 
-const memberCount = (db: BetterSqlite3.Database) => (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
+const memberCount = (db: Database) => (db.prepare('SELECT count(*) AS n FROM member').get() as { n: number }).n;
 
 function storeWith(extra: Parameters<typeof openStoreDispatch>[1]) {
   const store = openStoreDispatch(makeTempDir(), extra);

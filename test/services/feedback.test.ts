@@ -2,9 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerInput, Question, Survey } from '@shared/domain';
 import { changeBetween, choiceAggregate, isReportable, scaleAggregate } from '../../electron/main/services/feedback/aggregates';
+import { shareableDb } from '../../electron/main/services/db/shareable';
 import { shareableFeedback } from '../../electron/main/services/feedback/shareable';
 import {
   call,
+  callAsync,
   createTestBackend,
   dumpDatabase,
   expectFail,
@@ -252,20 +254,20 @@ describe('bad input', () => {
     expect(call(backend, 'feedback.survey', { id: survey.id }).responses).toBe(0);
   });
 
-  it('refuses to end a round nobody answered; it can be discarded instead', () => {
+  it('refuses to end a round nobody answered; it can be discarded instead', async () => {
     const { backend, meeting1 } = group();
     const survey = call(backend, 'feedback.start', { instrument: 'round', meetingId: meeting1.id, phase: null, anonymous: true });
-    const error = expectFail(backend.dispatch('feedback.end', { id: survey.id }), 'conflict');
+    const error = expectFail(await backend.call('feedback.end', { id: survey.id }), 'conflict');
     expect(error.issues).toEqual([{ path: 'id', message: 'emptyRound' }]);
     expect(call(backend, 'feedback.survey', { id: survey.id }).status).toBe('open');
     expect(call(backend, 'feedback.discard', { id: survey.id })).toEqual({ id: survey.id });
     expect(call(backend, 'feedback.surveys', { instrument: 'round' })).toEqual([]);
   });
 
-  it('takes no answers after the facilitator ends the round, and keeps those it has', () => {
+  it('takes no answers after the facilitator ends the round, and keeps those it has', async () => {
     const { backend, meeting1 } = group();
     const survey = anonymousRound(backend, meeting1.id, [[4, 4, '', '']]);
-    expect(call(backend, 'feedback.end', { id: survey.id })).toMatchObject({ status: 'closed', responses: 1 });
+    expect(await callAsync(backend, 'feedback.end', { id: survey.id })).toMatchObject({ status: 'closed', responses: 1 });
     const error = expectFail(backend.dispatch('feedback.submit', { surveyId: survey.id, memberId: null, answers: roundAnswers(backend, 3, 3) }), 'conflict');
     expect(error.issues).toEqual([{ path: 'surveyId', message: 'surveyClosed' }]);
     expectFail(backend.dispatch('feedback.discard', { id: survey.id }), 'conflict');
@@ -377,33 +379,40 @@ describe('trend over the meetings', () => {
 });
 
 describe('shareable feedback (the only export door)', () => {
-  it('gives only ended sessions\' aggregates with n >= 3 and the marked quotes, nothing linked to a member', () => {
+  it('gives only ended sessions\' aggregates with n >= 3 and the marked quotes, nothing linked to a member', async () => {
     const { backend, meeting1, meeting2, members } = group();
     const small = anonymousRound(backend, meeting1.id, [[3, 4, 'Pieni ryhmä', ''], [4, 4, '', '']]);
-    call(backend, 'feedback.end', { id: small.id });
+    await callAsync(backend, 'feedback.end', { id: small.id });
     const named = call(backend, 'feedback.start', { instrument: 'round', meetingId: meeting2.id, phase: null, anonymous: false });
     members.forEach((m, i) =>
       call(backend, 'feedback.submit', { surveyId: named.id, memberId: m.id, answers: roundAnswers(backend, 3 + (i % 2), 5, `Pidän: ${m.name}`, 'Nimi mukana vastauksessa') }),
     );
     // While the session is open nothing is shareable.
-    expect(shareableFeedback(raw(backend))).toEqual({ aggregates: [], selfCheckChanges: [], quotes: [] });
-    call(backend, 'feedback.end', { id: named.id });
+    expect(shareableFeedback(shareableDb(raw(backend)))).toEqual({ aggregates: [], selfCheckChanges: [], quotes: [] });
+    await callAsync(backend, 'feedback.end', { id: named.id });
 
     const results = call(backend, 'feedback.results', { id: named.id });
     const keep = results.questions.find((q) => q.question.preset === 'keep')!;
     const chosen = keep.texts[1]!;
     const shared = call(backend, 'feedback.share', { responseId: chosen.responseId, questionId: chosen.questionId, sharedText: 'Pidän siitä, että kaikki pääsevät ääneen.' });
     expect(shared.sharedText).toBe('Pidän siitä, että kaikki pääsevät ääneen.');
+    // One answer to the question: it cannot be marked shareable (minimum n holds for quotes too)…
     const smallKeep = call(backend, 'feedback.results', { id: small.id }).questions.find((q) => q.question.preset === 'keep')!.texts[0]!;
-    call(backend, 'feedback.share', { responseId: smallKeep.responseId, questionId: smallKeep.questionId, sharedText: 'Pieni ryhmä' });
+    const refused = expectFail(
+      backend.dispatch('feedback.share', { responseId: smallKeep.responseId, questionId: smallKeep.questionId, sharedText: 'Pieni ryhmä' }),
+      'conflict',
+    );
+    expect(refused.issues).toEqual([{ path: 'questionId', message: 'tooFewToShare' }]);
+    expect(raw(backend).prepare('SELECT count(*) AS n FROM feedback_answer WHERE shared_text IS NOT NULL').get()).toEqual({ n: 1 });
+    // …and if some code marked it anyway, the shareable views leave it out.
+    raw(backend).prepare("UPDATE feedback_answer SET shared_text = 'Pieni ryhmä' WHERE text = 'Pieni ryhmä'").run();
 
-    const out = shareableFeedback(raw(backend));
+    const out = shareableFeedback(shareableDb(raw(backend)));
     expect(out.aggregates.map((a) => [a.meetingNumber, a.question.preset, a.n, a.scale?.mean])).toEqual([
       [2, 'usefulness', 3, 3.33],
       [2, 'dialogue', 3, 5],
     ]);
     expect(out.quotes).toEqual([
-      { instrument: 'round', meetingNumber: 1, phase: null, question: { preset: 'keep', text: '', kind: 'text' }, text: 'Pieni ryhmä' },
       {
         instrument: 'round',
         meetingNumber: 2,
@@ -418,7 +427,7 @@ describe('shareable feedback (the only export door)', () => {
 
     // Marking it confidential again takes it out.
     call(backend, 'feedback.share', { responseId: chosen.responseId, questionId: chosen.questionId, sharedText: null });
-    expect(shareableFeedback(raw(backend)).quotes.map((q) => q.text)).toEqual(['Pieni ryhmä']);
+    expect(shareableFeedback(shareableDb(raw(backend))).quotes).toEqual([]);
   });
 
   it('only open answers can be marked shareable', () => {

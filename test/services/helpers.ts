@@ -110,6 +110,11 @@ export function call<K extends CallName>(backend: Backend, name: K, input: CallI
   return expectOk<CallOutput<K>>(backend.dispatch(name, input));
 }
 
+/** A typed, must-succeed call of any call, the asynchronous ones included. */
+export async function callAsync<K extends CallName>(backend: Backend, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  return expectOk<CallOutput<K>>(await backend.call(name, input));
+}
+
 /** Everything a user can see in the store, read through the backend. */
 export function storeState(backend: Backend) {
   return {

@@ -218,4 +218,37 @@ describe('search', () => {
     expect(call(backend, 'search.query', { query: 'sääntö' }).total).toBe(0);
     expectFail(backend.dispatch('search.query', { query: '   ' }), 'invalid_input');
   });
+
+  it('finds notes as last saved, however many autosaves came between searches', () => {
+    for (const draft of ['Luonnos yksi', 'Luonnos kaksi', 'Luonnos kolme', 'Valmis muistiinpano']) {
+      call(backend, 'meetings.saveNotes', { id: m1, notes: draft });
+    }
+    expect(call(backend, 'search.query', { query: 'valmis' }).groups.map((g) => g.number)).toEqual([1]);
+    expect(call(backend, 'search.query', { query: 'luonnos' }).total).toBe(0);
+    expect(call(backend, 'search.query', { query: 'kehitys' }).total).toBe(0);
+    call(backend, 'meetings.saveNotes', { id: m1, notes: 'Toinen versio' });
+    call(backend, 'meetings.saveNotes', { id: m1, notes: 'Kolmas versio' });
+    expect(call(backend, 'search.query', { query: 'versio' }).total).toBe(1);
+    expect(call(backend, 'search.query', { query: 'kolmas' }).total).toBe(1);
+    // Emptied notes leave the index at once.
+    call(backend, 'meetings.saveNotes', { id: m1, notes: '' });
+    expect(call(backend, 'search.query', { query: 'kolmas' }).total).toBe(0);
+    expect(call(backend, 'meetings.get', { id: m1 }).notes).toBe('');
+  });
+
+  it('keeps notes and reasons for absence out of the shareable meeting and attendance rows', () => {
+    const [a] = members();
+    call(backend, 'meetings.saveNotes', { id: m2, notes: 'Luottamuksellinen muistiinpano' });
+    call(backend, 'meetings.setAttendance', { meetingId: m2, memberId: a!.id, present: false, absenceReason: 'Luottamuksellinen syy' });
+    const { rows } = dumpDatabase(backend.databasePath);
+    expect(JSON.stringify({ meeting: rows['meeting'], attendance: rows['attendance'] })).not.toContain('Luottamuksellinen');
+    expect(rows['meeting_note']).toContainEqual({ meeting_id: m2, text: 'Luottamuksellinen muistiinpano', updated_at: expect.any(String) });
+    expect(rows['absence_reason']).toEqual([{ meeting_id: m2, member_id: a!.id, reason: 'Luottamuksellinen syy' }]);
+    // Present again: the reason goes; the mark cleared: the reason goes with it.
+    call(backend, 'meetings.setAttendance', { meetingId: m2, memberId: a!.id, present: true, absenceReason: '' });
+    expect(dumpDatabase(backend.databasePath).rows['absence_reason']).toEqual([]);
+    call(backend, 'meetings.setAttendance', { meetingId: m2, memberId: a!.id, present: false, absenceReason: 'Toinen syy' });
+    call(backend, 'meetings.setAttendance', { meetingId: m2, memberId: a!.id, present: null, absenceReason: '' });
+    expect(dumpDatabase(backend.databasePath).rows['absence_reason']).toEqual([]);
+  });
 });

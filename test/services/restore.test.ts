@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RemovedAction } from '@shared/domain';
-import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
+import { call, callAsync, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
 
 /** Undo after a removal puts back exactly the row that was removed; a bad restore changes nothing. */
 let backend: TestBackend;
@@ -61,8 +61,8 @@ describe('actions', () => {
     const action = call(backend, 'actions.add', { meetingId: m1, text: 'Luottamuksellinen toimi', ownerMemberId: null, dueDate: null });
     const removed: RemovedAction = call(backend, 'actions.remove', { id: action.id });
     expect((await backend.call('summary.export', { format: 'pdf' })).ok).toBe(true);
-    call(backend, 'summary.archive', { confirm: 'DELETE' });
-    expectFail(backend.dispatch('actions.restore', removed), 'conflict');
+    await callAsync(backend, 'summary.archive', { confirm: 'DELETE' });
+    expectFail(backend.dispatch('actions.restore', removed), 'programme_closed');
   });
 });
 

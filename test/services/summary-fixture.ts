@@ -62,12 +62,18 @@ export interface Fixture {
   ideas: string[];
   quote: string;
   meetingIds: number[];
+  /** The round with two answers (meeting 1): nothing from it may reach the summary. */
+  smallRound: number;
 }
 
-export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixture> {
+/**
+ * `markerFor` makes the text of each confidential field; by default `SALAINEN-<field>-<n>x`
+ * (the forensic tests pass distinctive lower-case words instead).
+ */
+export async function buildLeakFixture(call: Caller, meetings = 6, markerFor?: (what: string) => string): Promise<Fixture> {
   const secrets: string[] = [];
   const secret = (what: string) => {
-    const marker = `${SECRET}-${what}-${secrets.length}x`;
+    const marker = markerFor ? markerFor(what) : `${SECRET}-${what}-${secrets.length}x`;
     secrets.push(marker);
     return marker;
   };
@@ -84,6 +90,7 @@ export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixt
     meetingIds.push((await call<{ id: number }>('plan.add', { plannedDate: day, plannedMonth: null, plannedTheme: 'Lisätapaaminen', place: 'Huone', format: 'office' })).id);
   }
   const ideas: string[] = [];
+  let smallRound = 0;
   for (const [index, id] of meetingIds.entries()) {
     await call('meetings.saveNotes', { id, notes: `Muistiinpano ${secret('notes')} äöå` });
     for (const [i, member] of members.entries()) {
@@ -99,7 +106,7 @@ export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixt
     await call('meetings.setHeld', { id, held: true });
     // Meeting 1's round has only two answers: under the minimum, it must never be reported.
     const respondents = index === 0 ? 2 : 4;
-    await session(
+    const surveyId = await session(
       call,
       { instrument: 'round', meetingId: id, anonymous: index % 2 === 0 },
       Array.from({ length: respondents }, (_, r) => ({
@@ -107,6 +114,7 @@ export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixt
         values: { usefulness: 3 + (r % 3), dialogue: 4, keep: secret('keep'), change: secret('change') },
       })),
     );
+    if (index === 0) smallRound = surveyId;
   }
   for (const phase of ['start', 'end']) {
     await session(
@@ -128,6 +136,15 @@ export async function buildLeakFixture(call: Caller, meetings = 6): Promise<Fixt
   const valuable = results.questions.find((q) => q.question.preset === 'mostValuable')!.texts[0]!;
   const quote = `${SHARED}-quote: vertaisten tuki oli arvokkainta`;
   await call('feedback.share', { responseId: valuable.responseId, questionId: valuable.questionId, sharedText: quote });
+  // A quote from the round with two answers is refused: fewer than three answers never leave.
+  const small = await call<typeof results>('feedback.results', { id: smallRound });
+  const few = small.questions.find((q) => q.question.preset === 'keep')!.texts[0]!;
+  const smallQuote = secret('small-round quote');
+  const accepted = await call('feedback.share', { responseId: few.responseId, questionId: few.questionId, sharedText: smallQuote }).then(
+    () => true,
+    () => false,
+  );
+  if (accepted) throw new Error('A quote from a round with fewer than three answers was accepted as shareable.');
   await call('evaluation.saveDecision', { decision: 'regular', rationale: 'Ryhmä haluaa jatkaa kuukausittain.', decidedOn: '2026-06-01' });
-  return { secrets, ideas, quote, meetingIds };
+  return { secrets, ideas, quote, meetingIds, smallRound };
 }

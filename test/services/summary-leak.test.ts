@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_SECTIONS, type SummarySections } from '@shared/domain';
-import { createTestBackend, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
-import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
+import { createTestBackend, makeTempDir, openStoreFile, removeTempDirs, type TestBackend } from './helpers';
+import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, SHARED, type Fixture } from './summary-fixture';
 
 /**
  * The leak test: every confidential field holds a unique marker; the summary is exported as PDF
  * and DOCX under every combination of section toggles (and with names on and off); the text of
  * every file must contain no marker, and must contain the shareable items and right aggregates.
  */
+const SMALL_QUOTE = `${SECRET}-shared-from-two-answers`;
 let backend: TestBackend;
 let fixture: Fixture;
 let dir: string;
@@ -20,6 +21,16 @@ beforeAll(async () => {
   dir = makeTempDir();
   backend = createTestBackend(dir);
   fixture = await buildLeakFixture(backendCaller(backend));
+  // Code that bypassed the service and marked a quote of the two-answer round shareable anyway:
+  // the read model itself must leave it out.
+  const db = openStoreFile(backend.databasePath, { fileMustExist: true });
+  db.prepare(
+    `UPDATE feedback_answer SET shared_text = ? WHERE (response_id, question_id) = (
+       SELECT a.response_id, a.question_id FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
+       WHERE r.survey_id = ? AND a.text IS NOT NULL LIMIT 1)`,
+  ).run(SMALL_QUOTE, fixture.smallRound);
+  db.close();
+  fixture.secrets.push(SMALL_QUOTE);
 });
 afterAll(() => {
   backend.close();
@@ -60,6 +71,20 @@ describe('the management summary never contains confidential text', () => {
     expect(fixture.secrets.length).toBeGreaterThan(50);
     const raw = JSON.stringify(must(backend, 'meetings.get', { id: fixture.meetingIds[1] }));
     expect(raw).toContain(SECRET); // the markers exist in the database, so their absence below means something
+    const db = openStoreFile(backend.databasePath, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM feedback_answer WHERE shared_text = ?').get(SMALL_QUOTE)).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('no shareable_* view holds a marker, in any row or column', () => {
+    const db = openStoreFile(backend.databasePath, { readonly: true });
+    const views = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'shareable%'").pluck().all() as string[];
+    expect(views.length).toBeGreaterThan(10);
+    const everything = views.map((view) => JSON.stringify(db.prepare(`SELECT * FROM "${view}"`).all())).join('\n');
+    db.close();
+    expect(everything).toContain(SHARED); // the views do hold the shareable items
+    expect(fixture.secrets.filter((marker) => everything.includes(marker))).toEqual([]);
+    expect(everything).not.toContain(SECRET);
   });
 
   it(`no marker in any of ${combinations.length} section combinations, as PDF and as DOCX`, async () => {

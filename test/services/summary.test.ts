@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
-import { createTestBackend, expectFail, makeTempDir, removeTempDirs, type TestBackend, openStoreFile } from './helpers';
+import { createTestBackend, expectFail, makeTempDir, removeTempDirs, testKeyFor, type TestBackend, openStoreFile } from './helpers';
+import { decryptDatabase } from './sqlcipher';
 import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
 
 let backend: TestBackend;
@@ -17,6 +19,12 @@ afterEach(() => {
 });
 
 const raw = () => openStoreFile(backend.databasePath, { readonly: true });
+/** The store's file (closed cleanly, so the log is folded in), as anyone with the key can read it, lower-cased. */
+const lowerCaseFile = (path: string) => {
+  const bytes = readFileSync(path);
+  expect(bytes.toString('latin1').toLowerCase().includes(SECRET.toLowerCase()), 'a marker readable without the key').toBe(false);
+  return decryptDatabase(bytes, testKeyFor(dirname(path))).toString('latin1').toLowerCase();
+};
 
 describe('summary settings', () => {
   it('start with every section on and counts instead of names, and are remembered', () => {
@@ -59,22 +67,22 @@ describe('export log', () => {
 });
 
 describe('closing the programme', () => {
-  it('is refused before the summary has been exported', () => {
-    expectFail(backend.dispatch('summary.archive', { confirm: 'DELETE' }), 'conflict');
-    expectFail(backend.dispatch('summary.archive', { confirm: 'yes' }), 'invalid_input');
+  it('is refused before the summary has been exported', async () => {
+    expectFail(await backend.call('summary.archive', { confirm: 'DELETE' }), 'conflict');
+    expectFail(await backend.call('summary.archive', { confirm: 'yes' }), 'invalid_input');
     expect(must<{ archivedAt: string | null }>(backend, 'summary.archiveState').archivedAt).toBeNull();
   });
 
   it('deletes confidential material for good, keeps the summary, agreement and plan, and the file holds no marker', async () => {
     await mustAsync(backend, 'summary.export', { format: 'pdf' });
     const before = must<{ blocks: unknown[] }>(backend, 'summary.preview');
-    const state = must<{ archivedAt: string | null; frozen: unknown }>(backend, 'summary.archive', { confirm: 'DELETE' });
+    const state = await mustAsync<{ archivedAt: string | null; frozen: unknown }>(backend, 'summary.archive', { confirm: 'DELETE' });
     expect(state.archivedAt).not.toBeNull();
     expect(state.frozen).toEqual(before);
     expect(must(backend, 'summary.preview')).toEqual(before); // the summary survives the deletion
     const db = raw();
-    expect(db.prepare("SELECT count(*) AS n FROM meeting WHERE notes <> ''").get()).toEqual({ n: 0 });
-    expect(db.prepare("SELECT count(*) AS n FROM attendance WHERE absence_reason <> ''").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM meeting_note').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM absence_reason').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM action').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM task').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM feedback_answer').get()).toEqual({ n: 0 });
@@ -82,16 +90,27 @@ describe('closing the programme', () => {
     expect(db.prepare('SELECT count(*) AS n FROM idea_to_forward').get()).toEqual({ n: 3 });
     expect(db.prepare('SELECT count(*) AS n FROM agreement_goal').get()).not.toEqual({ n: 0 });
     db.close();
-    // Not even deleted pages of the file hold the old text.
+    // Not even deleted pages of the file hold the old text. The full-text index keeps its terms in
+    // lower case, so the file is searched case-insensitively (an upper-case search could not fail),
+    // and decrypted with the key (the ciphertext would hide the text whatever closing did).
     backend.close();
-    const bytes = readFileSync(backend.databasePath);
-    expect(bytes.includes(Buffer.from(SECRET))).toBe(false);
+    expect(lowerCaseFile(backend.databasePath).includes(SECRET.toLowerCase()), 'a marker in the decrypted file').toBe(false);
     expect(fixture.secrets.length).toBeGreaterThan(0);
+  });
+
+  it('the search above can fail: before closing, the index holds the markers in lower case only, and the decrypted file shows them', () => {
+    const db = raw();
+    const index = Buffer.concat((db.prepare('SELECT block FROM search_index_data').all() as { block: Buffer }[]).map((r) => r.block));
+    db.close();
+    expect(index.includes(Buffer.from(SECRET))).toBe(false);
+    expect(index.includes(Buffer.from(SECRET.toLowerCase()))).toBe(true);
+    backend.close();
+    expect(lowerCaseFile(backend.databasePath).includes(SECRET.toLowerCase()), 'a marker in the decrypted file').toBe(true);
   });
 
   it('cannot be done twice', async () => {
     await mustAsync(backend, 'summary.export', { format: 'docx' });
-    must(backend, 'summary.archive', { confirm: 'DELETE' });
-    expectFail(backend.dispatch('summary.archive', { confirm: 'DELETE' }), 'conflict');
+    await mustAsync(backend, 'summary.archive', { confirm: 'DELETE' });
+    expectFail(await backend.call('summary.archive', { confirm: 'DELETE' }), 'programme_closed');
   });
 });

@@ -6,7 +6,9 @@ import { StoreOpenError } from './db/errors';
 import { problemOf } from './db/connection';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { agreementHandlers } from './agreement/handlers';
+import { guardClosedProgramme } from './closing/guard';
 import { createDispatch, type Dispatch, type DispatchAsync } from './dispatch';
+import { guardLockedRound } from './feedback/lock';
 import { feedbackHandlers } from './feedback/service';
 import type { Handlers } from './handlers';
 import { meetingHandlers } from './meetings/handlers';
@@ -48,7 +50,9 @@ export interface Backend {
   close: () => void;
 }
 
-const featureHandlers = (db: Database, config: BackendConfig) => ({
+// A closed programme is read-only and a locked pass-the-device round lets nothing else through:
+// both rules wrap every handler (closing/guard.ts, feedback/lock.ts).
+const featureHandlers = (db: Database, config: BackendConfig) => guardLockedRound(db, guardClosedProgramme(db, {
   ...settingsHandlers(db),
   ...programmeHandlers(db),
   ...memberHandlers(db),
@@ -57,7 +61,7 @@ const featureHandlers = (db: Database, config: BackendConfig) => ({
   ...feedbackHandlers(db),
   ...meetingHandlers(db),
   ...summaryHandlers(db, { fontsDir: config.fontsDir }),
-});
+}));
 
 /** Calls that answer while the store is locked or waiting for its first passphrase. */
 const WITHOUT_STORE = new Set(['app.info', 'storage.status', 'storage.unlock', 'storage.choosePassphrase']);

@@ -3,10 +3,14 @@ import type { CallName, CallOutput, ParsedInput } from '@shared/contract';
 /**
  * Calls whose handler is asynchronous (rendering a DOCX is). Everything else answers at once:
  * better-sqlite3 is synchronous, so a write and its transaction finish before the handler returns.
+ * Closing the programme and ending a round are asynchronous so that they run outside any
+ * surrounding transaction: VACUUM and emptying the write-ahead log cannot run inside one.
  */
 export const ASYNC_CALLS = [
   'agreement.export',
   'summary.export',
+  'summary.archive',
+  'feedback.end',
   'storage.unlock',
   'storage.choosePassphrase',
   'storage.setAppLock',

@@ -1,16 +1,17 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database, Options } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../electron/main/services/db/connection';
+import { openFile } from '../../../electron/main/services/db/driver';
 import { StoreOpenError } from '../../../electron/main/services/db/errors';
 import { loadMigrations, migrate, schemaVersion, type Migration } from '../../../electron/main/services/db/migrate';
 import { MIGRATIONS_DIR, dumpDatabase, fileSnapshot, makeTempDir, openStoreFile, removeTempDirs, sqliteErrorCode, testKeyFor } from '../helpers';
 
 const openDbs: Database[] = [];
-/** A plain better-sqlite3 connection, closed after the test. */
-function rawDb(path: string, options?: BetterSqlite3.Options): Database {
-  const db = new BetterSqlite3(path, options);
+/** A plain (unencrypted) connection through the app's own driver, closed after the test: the runner alone. */
+function rawDb(path: string, options?: Options): Database {
+  const db = openFile(path, null, options);
   openDbs.push(db);
   return db;
 }

@@ -55,7 +55,7 @@ describe('encryption at rest', () => {
 
     // The premise: the words are in the store, in the form it keeps them (the FTS index's
     // lower-case tokens included), and a plain image of the same store shows them.
-    for (const table of ['meeting', 'attendance', 'action', 'task', 'idea_to_forward', 'feedback_answer', 'programme', 'member', 'agreement_rule', 'continuation_decision', 'search_index_content']) {
+    for (const table of ['meeting', 'meeting_note', 'absence_reason', 'action', 'task', 'idea_to_forward', 'feedback_answer', 'programme', 'member', 'agreement_rule', 'continuation_decision', 'search_index_content']) {
       expect(byTable.has(table), `table ${table} holds text`).toBe(true);
     }
     expect(words.length).toBeGreaterThan(30);
@@ -113,7 +113,7 @@ describe('a plain version-0.1 store', () => {
     if (withPendingWal) {
       // 0.1 killed mid-session: the newest text is only in the -wal. Copy the files as they are.
       plain.pragma('wal_autocheckpoint = 0');
-      plain.prepare(`UPDATE meeting SET notes = notes || ' viimeisimmätlisäykset' WHERE id = (SELECT min(id) FROM meeting)`).run();
+      plain.prepare(`UPDATE meeting_note SET text = text || ' viimeisimmätlisäykset' WHERE meeting_id = (SELECT min(meeting_id) FROM meeting_note)`).run();
       const crashed = makeTempDir();
       for (const suffix of ['', '-wal', '-shm']) copyFileSync(path + suffix, join(crashed, DATABASE_FILE) + suffix);
       copyFileSync(join(plainDir, 'test-data.key'), join(crashed, 'test-data.key'));

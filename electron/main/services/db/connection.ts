@@ -96,6 +96,7 @@ export function openDatabase({ path, migrations, key, beforeMigrate }: OpenOptio
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON'); // deleted and overwritten content is zeroed, not left in free space
     if (!isNew && schemaVersion(db) < migrations.length) beforeMigrate?.(db);
     migrate(db, migrations, path);
     return db;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { Question, QuestionResult, SelfCheckChange, SurveyResults, TextAnswer, Trend } from '@shared/domain';
+import { MIN_ANSWERS_TO_REPORT, type Question, type QuestionResult, type SelfCheckChange, type SurveyResults, type TextAnswer, type Trend } from '@shared/domain';
+import { requireOpenProgramme } from '../closing/guard';
 import { changeBetween, choiceAggregate, isReportable, scaleAggregate } from './aggregates';
 import { AppError } from '../errors';
 import { listQuestions, ruleError } from './questions';
@@ -86,16 +87,33 @@ export function selfCheckChange(db: Database): SelfCheckChange {
   return { start, end, dimensions };
 }
 
+/** How many answered this question in the session the response belongs to. */
+function answersToQuestion(db: Database, responseId: number, questionId: number): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
+         WHERE a.question_id = ? AND r.survey_id = (SELECT survey_id FROM feedback_response WHERE id = ?)`,
+      )
+      .get(questionId, responseId) as { n: number }
+  ).n;
+}
+
 export function shareAnswer(
   db: Database,
   { responseId, questionId, sharedText }: { responseId: number; questionId: number; sharedText: string | null },
 ): TextAnswer {
   return db.transaction(() => {
+    requireOpenProgramme(db);
     const row = db
       .prepare('SELECT text FROM feedback_answer WHERE response_id = ? AND question_id = ?')
       .get(responseId, questionId) as { text: string | null } | undefined;
     if (!row) throw new AppError('not_found', 'No such answer.');
     if (row.text === null) throw ruleError('notOpenAnswer', 'Only open answers can be shared, one at a time.', 'questionId');
+    // Minimum n holds for quotes too: nothing from a question fewer than three answered can leave.
+    if (sharedText !== null && !isReportable(answersToQuestion(db, responseId, questionId))) {
+      throw ruleError('tooFewToShare', `Fewer than ${MIN_ANSWERS_TO_REPORT} answered this question, so no answer to it can be shared.`, 'questionId');
+    }
     db.prepare('UPDATE feedback_answer SET shared_text = ? WHERE response_id = ? AND question_id = ?').run(sharedText, responseId, questionId);
     return { responseId, questionId, text: row.text, sharedText };
   })();

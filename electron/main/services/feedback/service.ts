@@ -1,10 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { CallName } from '@shared/contract';
 import type { HandlersOf } from '../handlers';
+import { isClosed } from '../closing/guard';
+import { emptyLog } from '../closing/shred';
 import { getDecision, saveDecision } from './decision';
 import { agreementGoals } from './goals';
 import { addQuestion, questionnaireOf, removeQuestion, resetQuestions, syncGoalItems, updateQuestion } from './questions';
 import { roundTrend, selfCheckChange, shareAnswer, surveyResults } from './results';
+import { lockedSurveyId, lockSurvey, unlockSurvey } from './lock';
 import { discardSurvey, endSurvey, getSurvey, listSurveys, namedResponse, reopenSurvey, startSurvey, submitAnswers } from './surveys';
 
 type FeedbackCall = Extract<CallName, `feedback.${string}` | `evaluation.${string}`>;
@@ -13,8 +16,9 @@ export const feedbackHandlers = (db: Database): HandlersOf<FeedbackCall> => {
   const goals = () => agreementGoals(db);
   return {
     'feedback.questions': ({ instrument }) => {
-      // While nobody has answered, the evaluation's goal items follow the agreement as it is now.
-      if (instrument === 'evaluation') db.transaction(() => syncGoalItems(db, goals()))();
+      // While nobody has answered, the evaluation's goal items follow the agreement as it is now
+      // (a closed programme changes nothing, not even this).
+      if (instrument === 'evaluation' && !isClosed(db)) db.transaction(() => syncGoalItems(db, goals()))();
       return questionnaireOf(db, instrument);
     },
     'feedback.updateQuestion': (input) => updateQuestion(db, input),
@@ -26,7 +30,25 @@ export const feedbackHandlers = (db: Database): HandlersOf<FeedbackCall> => {
     'feedback.start': (input) => startSurvey(db, input, goals),
     'feedback.submit': (input) => submitAnswers(db, input),
     'feedback.response': (input) => namedResponse(db, input),
-    'feedback.end': (input) => endSurvey(db, input),
+    // Asynchronous only so that it runs outside any surrounding transaction: after the anonymous
+    // responses are rewritten, the write-ahead log that still holds them in the order they came is
+    // emptied. If another reader keeps it busy, the next checkpoint (at the latest when the app
+    // closes) does it.
+    'feedback.end': async (input) => {
+      const survey = endSurvey(db, input);
+      if (survey.anonymous) emptyLog(db, { required: false });
+      return survey;
+    },
+    'feedback.lockedRound': () => {
+      const id = lockedSurveyId(db);
+      return id === null ? null : getSurvey(db, id);
+    },
+    'feedback.unlock': ({ surveyId, pin }) => unlockSurvey(db, surveyId, pin),
+    'feedback.lock': ({ surveyId, pin }) =>
+      db.transaction(() => {
+        lockSurvey(db, surveyId, pin);
+        return getSurvey(db, surveyId);
+      })(),
     'feedback.reopen': (input) => reopenSurvey(db, input),
     'feedback.discard': (input) => discardSurvey(db, input),
     'feedback.results': ({ id }) => surveyResults(db, id),

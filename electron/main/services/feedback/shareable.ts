@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import type { ChoiceAggregate, Instrument, Phase, Question, ScaleAggregate } from '@shared/domain';
+import type { ShareableDb } from '../db/shareable';
 import { changeBetween, choiceAggregate, isReportable, scaleAggregate } from './aggregates';
 
 /**
@@ -7,8 +7,10 @@ import { changeBetween, choiceAggregate, isReportable, scaleAggregate } from './
  * summary imports this module and nothing else of feedback). It returns only:
  *  (a) aggregates of sessions the facilitator has ended that pass the minimum-answers rule, each with its n;
  *  (b) the approved wording of open answers the facilitator marked shareable, one by one, text only.
- * It never selects a member, a response id, a raw score or an unapproved text: its queries read
- * scores and choices only to count them, and open answers only through `shared_text`.
+ * It reads only the `shareable_*` views of 0006 through the shareable handle: sessions that have
+ * ended, their questions, counts of each score and choice, and approved quotes, the last three only
+ * for questions at least MIN_ANSWERS_TO_REPORT answered. It never sees a member, a response id,
+ * a single answer or an unapproved text.
  */
 export interface ShareableQuestion {
   /** A preset key (the summary translates it) or null for the facilitator's own question. */
@@ -60,6 +62,7 @@ interface SessionRow {
 
 interface QuestionRow {
   id: number;
+  instrument: Instrument;
   kind: Question['kind'];
   preset: string | null;
   text: string;
@@ -67,69 +70,64 @@ interface QuestionRow {
   options: string | null;
 }
 
-const closedSessions = (db: Database): SessionRow[] =>
-  db
-    .prepare(
-      `SELECT s.id, s.instrument, m.number AS meetingNumber, s.phase
-       FROM feedback_survey s LEFT JOIN meeting m ON m.id = s.meeting_id
-       WHERE s.status = 'closed'
-       ORDER BY CASE s.instrument WHEN 'round' THEN 1 WHEN 'selfcheck' THEN 2 ELSE 3 END, m.number, s.phase DESC`,
-    )
-    .all() as SessionRow[];
+const closedSessions = (db: ShareableDb): SessionRow[] =>
+  db.all(
+    `SELECT survey_id AS id, instrument, meeting_number AS meetingNumber, phase FROM shareable_feedback_session
+     ORDER BY CASE instrument WHEN 'round' THEN 1 WHEN 'selfcheck' THEN 2 ELSE 3 END, meeting_number, phase DESC`,
+  );
 
-const questionsOf = (db: Database, instrument: Instrument): QuestionRow[] =>
-  db
-    .prepare(
-      `SELECT id, kind, preset, text, scale_max AS scaleMax, options FROM feedback_question WHERE instrument = ? ORDER BY position`,
-    )
-    .all(instrument) as QuestionRow[];
+const allQuestions = (db: ShareableDb): QuestionRow[] =>
+  db.all(
+    `SELECT id, instrument, kind, preset, text, scale_max AS scaleMax, options FROM shareable_feedback_question
+     ORDER BY instrument, position`,
+  );
 
 const shareableQuestion = (q: QuestionRow): ShareableQuestion => ({ preset: q.preset, text: q.text, kind: q.kind });
 
-function scoresOf(db: Database, surveyId: number, questionId: number): number[] {
-  const rows = db
-    .prepare(
-      `SELECT a.score AS value FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
-       WHERE r.survey_id = ? AND a.question_id = ? AND a.score IS NOT NULL`,
-    )
-    .all(surveyId, questionId) as { value: number }[];
-  return rows.map((row) => row.value);
-}
-
-function choicesOf(db: Database, surveyId: number, questionId: number): string[] {
-  const rows = db
-    .prepare(
-      `SELECT a.choice AS value FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
-       WHERE r.survey_id = ? AND a.question_id = ? AND a.choice IS NOT NULL`,
-    )
-    .all(surveyId, questionId) as { value: string }[];
-  return rows.map((row) => row.value);
+/** Rows of one view keyed by session and question; each value expanded back into single answers. */
+function answersBy<T extends string | number>(rows: { surveyId: number; questionId: number; value: T; answers: number }[]) {
+  const byKey = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = `${row.surveyId}:${row.questionId}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), ...Array.from({ length: row.answers }, () => row.value)]);
+  }
+  return (surveyId: number, questionId: number): T[] => byKey.get(`${surveyId}:${questionId}`) ?? [];
 }
 
 const withoutFlag = <T extends { reportable: boolean }>({ reportable: _r, ...rest }: T): Omit<T, 'reportable'> => rest;
 
-export function shareableFeedback(db: Database): ShareableFeedback {
+export function shareableFeedback(db: ShareableDb): ShareableFeedback {
   const aggregates: ShareableAggregate[] = [];
   const quotes: ShareableQuote[] = [];
   const sessions = closedSessions(db);
+  const questions = allQuestions(db);
+  const scoresOf = answersBy(
+    db.all<{ surveyId: number; questionId: number; value: number; answers: number }>(
+      `SELECT survey_id AS surveyId, question_id AS questionId, score AS value, answers FROM shareable_score_count`,
+    ),
+  );
+  const choicesOf = answersBy(
+    db.all<{ surveyId: number; questionId: number; value: string; answers: number }>(
+      `SELECT survey_id AS surveyId, question_id AS questionId, choice AS value, answers FROM shareable_choice_count`,
+    ),
+  );
+  const quotesOf = answersBy(
+    db.all<{ surveyId: number; questionId: number; value: string; answers: number }>(
+      `SELECT survey_id AS surveyId, question_id AS questionId, text AS value, 1 AS answers FROM shareable_quote ORDER BY text`,
+    ),
+  );
 
   for (const session of sessions) {
     const where = { instrument: session.instrument, meetingNumber: session.meetingNumber, phase: session.phase };
-    for (const q of questionsOf(db, session.instrument)) {
+    for (const q of questions.filter((question) => question.instrument === session.instrument)) {
       if (q.kind === 'scale') {
-        const scale = scaleAggregate(scoresOf(db, session.id, q.id), q.scaleMax ?? 5);
+        const scale = scaleAggregate(scoresOf(session.id, q.id), q.scaleMax ?? 5);
         if (isReportable(scale.n)) aggregates.push({ ...where, question: shareableQuestion(q), n: scale.n, scale: withoutFlag(scale), choice: null });
       } else if (q.kind === 'choice') {
-        const choice = choiceAggregate(choicesOf(db, session.id, q.id), JSON.parse(q.options ?? '[]') as string[]);
+        const choice = choiceAggregate(choicesOf(session.id, q.id), JSON.parse(q.options ?? '[]') as string[]);
         if (isReportable(choice.n)) aggregates.push({ ...where, question: shareableQuestion(q), n: choice.n, scale: null, choice: withoutFlag(choice) });
       } else {
-        const rows = db
-          .prepare(
-            `SELECT a.shared_text AS text FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
-             WHERE r.survey_id = ? AND a.question_id = ? AND a.shared_text IS NOT NULL ORDER BY a.shared_text`,
-          )
-          .all(session.id, q.id) as { text: string }[];
-        for (const row of rows) quotes.push({ ...where, question: shareableQuestion(q), text: row.text });
+        for (const text of quotesOf(session.id, q.id)) quotes.push({ ...where, question: shareableQuestion(q), text });
       }
     }
   }
@@ -138,9 +136,9 @@ export function shareableFeedback(db: Database): ShareableFeedback {
   const end = sessions.find((s) => s.instrument === 'selfcheck' && s.phase === 'end');
   const selfCheckChanges: ShareableSelfCheckChange[] = [];
   if (start && end) {
-    for (const q of questionsOf(db, 'selfcheck')) {
-      const before = scaleAggregate(scoresOf(db, start.id, q.id), q.scaleMax ?? 10);
-      const after = scaleAggregate(scoresOf(db, end.id, q.id), q.scaleMax ?? 10);
+    for (const q of questions.filter((question) => question.instrument === 'selfcheck')) {
+      const before = scaleAggregate(scoresOf(start.id, q.id), q.scaleMax ?? 10);
+      const after = scaleAggregate(scoresOf(end.id, q.id), q.scaleMax ?? 10);
       const change = changeBetween(before, after);
       if (change === null || before.mean === null || after.mean === null) continue;
       selfCheckChanges.push({

@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { AnswerInput, Instrument, NamedResponse, SubmitInput, Survey, SurveyRef, SurveyStart } from '@shared/domain';
+import { requireOpenProgramme } from '../closing/guard';
 import { sqliteCode } from '../db/errors';
 import { AppError, fieldError } from '../errors';
 import { meetingFacts, requireMemberThen, requireNotCancelled, requireNotInFuture } from '../meetings/rules';
+import { clearLock, LOCK_HOURS, lockSurvey } from './lock';
 import { listQuestions, ruleError, syncGoalItems, type AgreementGoal } from './questions';
 
 /**
@@ -19,10 +21,12 @@ interface SurveyRow {
   status: Survey['status'];
   startedAt: string;
   endedAt: string | null;
+  locked: 0 | 1;
 }
 
 const COLUMNS = `s.id, s.instrument, s.meeting_id AS meetingId, s.phase, s.anonymous, s.status, s.started_at AS startedAt,
-  s.ended_at AS endedAt`;
+  s.ended_at AS endedAt, (s.status = 'open' AND s.locked_at IS NOT NULL
+    AND s.locked_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${LOCK_HOURS} hours')) AS locked`;
 
 function toSurvey(db: Database, row: SurveyRow): Survey {
   const { responses } = db.prepare('SELECT count(*) AS responses FROM feedback_response WHERE survey_id = ?').get(row.id) as {
@@ -32,7 +36,7 @@ function toSurvey(db: Database, row: SurveyRow): Survey {
     row.anonymous === 1
       ? []
       : (db.prepare('SELECT member_id AS id FROM feedback_response WHERE survey_id = ? ORDER BY member_id').all(row.id) as { id: number }[]);
-  return { ...row, anonymous: row.anonymous === 1, responses, respondedMemberIds: members.map((m) => m.id) };
+  return { ...row, anonymous: row.anonymous === 1, responses, respondedMemberIds: members.map((m) => m.id), locked: row.locked === 1 };
 }
 
 export function getSurvey(db: Database, id: number): Survey {
@@ -52,6 +56,7 @@ export function listSurveys(db: Database, instrument: Instrument): Survey[] {
 
 export function startSurvey(db: Database, input: SurveyStart, goals: () => AgreementGoal[]): Survey {
   return db.transaction(() => {
+    requireOpenProgramme(db);
     // A round is collected at the end of a meeting that takes place: not a cancelled one, not one still to come.
     if (input.meetingId !== null) requireNotInFuture(requireNotCancelled(db, input.meetingId, 'meetingId'), 'meetingId', 'roundInFuture');
     if (input.instrument === 'evaluation') syncGoalItems(db, goals());
@@ -64,6 +69,7 @@ export function startSurvey(db: Database, input: SurveyStart, goals: () => Agree
     const { lastInsertRowid } = db
       .prepare('INSERT INTO feedback_survey (instrument, meeting_id, phase, anonymous) VALUES (?, ?, ?, ?)')
       .run(input.instrument, input.meetingId, input.phase, input.anonymous ? 1 : 0);
+    if (input.pin) lockSurvey(db, Number(lastInsertRowid), input.pin);
     return getSurvey(db, Number(lastInsertRowid));
   })();
 }
@@ -101,13 +107,23 @@ function checkedAnswers(db: Database, instrument: Instrument, answers: AnswerInp
 
 const MAX_RANDOM_ID = 2 ** 47;
 
-/** An anonymous response gets a random id, so that ids do not give away the order round the table. */
-function insertAnonymousResponse(db: Database, surveyId: number): number {
-  const insert = db.prepare('INSERT INTO feedback_response (id, survey_id, anonymous) VALUES (?, ?, 1)');
+/**
+ * Every response gets a random id, so that ids do not give away the order round the table (nor,
+ * for named ones, the order in which the facilitator recorded them).
+ */
+function insertResponse(db: Database, surveyId: number, memberId: number | null): number {
+  const insert =
+    memberId === null
+      ? db.prepare('INSERT INTO feedback_response (id, survey_id, anonymous) VALUES (?, ?, 1)')
+      : db.prepare(
+          `INSERT INTO feedback_response (id, survey_id, anonymous, member_id, submitted_at)
+           VALUES (?, ?, 0, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+        );
   for (;;) {
     const id = randomInt(1, MAX_RANDOM_ID);
     try {
-      insert.run(id, surveyId);
+      if (memberId === null) insert.run(id, surveyId);
+      else insert.run(id, surveyId, memberId);
       return id;
     } catch (error) {
       if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
@@ -115,9 +131,52 @@ function insertAnonymousResponse(db: Database, surveyId: number): number {
   }
 }
 
+/** A uniformly random order (Fisher–Yates with the crypto generator). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+interface StoredAnswer {
+  questionId: number;
+  score: number | null;
+  choice: string | null;
+  text: string | null;
+  sharedText: string | null;
+}
+
+/**
+ * Anonymous means anonymous on disk: while a round runs, each submission lands in the file (and
+ * the write-ahead log) in the order the device went round the table. When it ends, its responses
+ * are deleted (secure_delete zeroes them) and written again in a random order with fresh random
+ * ids, so neither row ids nor where the rows sit in their pages follow that order. The caller
+ * then empties the log (emptyLog), outside the transaction.
+ */
+function rewriteAnonymousResponses(db: Database, surveyId: number): void {
+  const ids = (db.prepare('SELECT id FROM feedback_response WHERE survey_id = ?').all(surveyId) as { id: number }[]).map((r) => r.id);
+  const answersOf = db.prepare(
+    'SELECT question_id AS questionId, score, choice, text, shared_text AS sharedText FROM feedback_answer WHERE response_id = ?',
+  );
+  const responses = ids.map((id) => answersOf.all(id) as StoredAnswer[]);
+  db.prepare('DELETE FROM feedback_answer WHERE response_id IN (SELECT id FROM feedback_response WHERE survey_id = ?)').run(surveyId);
+  db.prepare('DELETE FROM feedback_response WHERE survey_id = ?').run(surveyId);
+  const insert = db.prepare(
+    'INSERT INTO feedback_answer (response_id, question_id, score, choice, text, shared_text) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const answers of shuffled(responses)) {
+    const id = insertResponse(db, surveyId, null);
+    for (const a of answers) insert.run(id, a.questionId, a.score, a.choice, a.text, a.sharedText);
+  }
+}
+
 /** One respondent's answers, in one transaction. A named respondent's later submission replaces theirs. */
 export function submitAnswers(db: Database, input: SubmitInput): Survey {
   return db.transaction(() => {
+    requireOpenProgramme(db);
     const survey = getSurvey(db, input.surveyId);
     if (survey.status !== 'open') throw ruleError('surveyClosed', 'This has been ended; no more answers are taken.', 'surveyId');
     if (survey.anonymous && input.memberId !== null) {
@@ -134,7 +193,7 @@ export function submitAnswers(db: Database, input: SubmitInput): Survey {
     let responseId: number;
     const sharedBefore = new Map<number, { text: string; shared: string }>();
     if (input.memberId === null) {
-      responseId = insertAnonymousResponse(db, survey.id);
+      responseId = insertResponse(db, survey.id, null);
     } else {
       const existing = db
         .prepare('SELECT id FROM feedback_response WHERE survey_id = ? AND member_id = ?')
@@ -148,13 +207,7 @@ export function submitAnswers(db: Database, input: SubmitInput): Survey {
         db.prepare('DELETE FROM feedback_answer WHERE response_id = ?').run(responseId);
         db.prepare(`UPDATE feedback_response SET submitted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(responseId);
       } else {
-        const { lastInsertRowid } = db
-          .prepare(
-            `INSERT INTO feedback_response (survey_id, anonymous, member_id, submitted_at)
-             VALUES (?, 0, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-          )
-          .run(survey.id, input.memberId);
-        responseId = Number(lastInsertRowid);
+        responseId = insertResponse(db, survey.id, input.memberId);
       }
     }
     const insert = db.prepare(
@@ -183,13 +236,20 @@ export function namedResponse(db: Database, { surveyId, memberId }: { surveyId: 
   return { memberId, answers: rows.map((row) => ({ ...row, text: row.text ?? '' })) };
 }
 
+/**
+ * Ends collecting. An anonymous round's responses are rewritten in a random order first; the
+ * caller must then empty the write-ahead log (see feedback/service.ts).
+ */
 export function endSurvey(db: Database, { id }: SurveyRef): Survey {
   return db.transaction(() => {
+    requireOpenProgramme(db);
     const survey = getSurvey(db, id);
     if (survey.status === 'closed') return survey;
     if (survey.responses === 0) {
       throw ruleError('emptyRound', 'Nobody has answered yet. Collect answers first, or discard the round.');
     }
+    if (survey.anonymous) rewriteAnonymousResponses(db, id);
+    clearLock(db, id);
     db.prepare(`UPDATE feedback_survey SET status = 'closed', ended_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(id);
     return getSurvey(db, id);
   })();
@@ -197,6 +257,7 @@ export function endSurvey(db: Database, { id }: SurveyRef): Survey {
 
 export function reopenSurvey(db: Database, { id }: SurveyRef): Survey {
   return db.transaction(() => {
+    requireOpenProgramme(db);
     getSurvey(db, id);
     db.prepare(`UPDATE feedback_survey SET status = 'open', ended_at = NULL WHERE id = ?`).run(id);
     return getSurvey(db, id);
@@ -206,6 +267,7 @@ export function reopenSurvey(db: Database, { id }: SurveyRef): Survey {
 /** Removes a session nobody has answered (started by mistake, or in the wrong mode). */
 export function discardSurvey(db: Database, { id }: SurveyRef): SurveyRef {
   return db.transaction(() => {
+    requireOpenProgramme(db);
     const survey = getSurvey(db, id);
     if (survey.responses > 0) throw ruleError('surveyHasAnswers', 'Answers exist; a session with answers is kept.');
     db.prepare('DELETE FROM feedback_survey WHERE id = ?').run(id);

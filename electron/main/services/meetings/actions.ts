@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Action, ActionAdd, ActionFilter, ActionStatusInput, ActionUpdate, RemovedAction } from '@shared/domain';
 import { AppError } from '../errors';
-import { refuseWhenClosed } from './restore';
 import { ACTION_COLUMNS, getAction, now } from './queries';
 import { meetingFacts, requireDueAfter, requireMemberThen, requireNotCancelled, requireReviewAfter, type MeetingFacts } from './rules';
 
@@ -75,7 +74,6 @@ export function removeAction(db: Database, { id }: { id: number }): RemovedActio
 /** Undo: the removed action comes back with its id, owner, due date, review and timestamps. */
 export function restoreAction(db: Database, row: RemovedAction): Action {
   return db.transaction(() => {
-    refuseWhenClosed(db);
     // The same rules as adding and reviewing: a row given back is checked like one typed anew.
     const meeting = requireNotCancelled(db, row.meetingId, 'meetingId');
     checkFields(db, meeting, row);

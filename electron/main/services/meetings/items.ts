@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import type { Item, ItemAdd, ItemUpdate, RemovedItem } from '@shared/domain';
 import { AppError } from '../errors';
 import { getItem, type ItemTable } from './queries';
-import { refuseWhenClosed } from './restore';
 import { requireNotCancelled } from './rules';
 
 /**
@@ -37,7 +36,6 @@ export function itemService(db: Database, table: ItemTable) {
     /** Undo: the item comes back with its id and in its place. Tasks are confidential: not after closing. */
     restore: (row: RemovedItem): Item =>
       db.transaction(() => {
-        if (table === 'task') refuseWhenClosed(db);
         requireNotCancelled(db, row.meetingId, 'meetingId');
         if (db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(row.id)) throw new AppError('conflict', `Item ${row.id} is already there.`);
         db.prepare(`INSERT INTO ${table} (id, meeting_id, text, position) VALUES (:id, :meetingId, :text, :position)`).run(row);

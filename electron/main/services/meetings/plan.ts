@@ -34,7 +34,7 @@ function contentQuery(db: Database): Statement<[{ id: number }], { has: number }
     .all() as { tableName: string; columnName: string }[];
   const checks = references.map(({ tableName, columnName }) => `EXISTS (SELECT 1 FROM "${tableName}" WHERE "${columnName}" = :id)`);
   const statement = db.prepare<[{ id: number }], { has: number }>(
-    `SELECT (SELECT trim(notes) <> '' FROM meeting WHERE id = :id)${checks.map((check) => ` OR ${check}`).join('')} AS has`,
+    `SELECT 0${checks.map((check) => ` OR ${check}`).join('')} AS has`,
   );
   contentQueries.set(db, statement);
   return statement;

@@ -28,15 +28,35 @@ interface Match {
   refId: number;
 }
 
+/**
+ * Notes saved since the last search are re-indexed now, by rowid (see search_pending_note in
+ * 0006): one re-index per changed note per search instead of one per autosave.
+ */
+export function refreshNotesIndex(db: Database): void {
+  const pending = db
+    .prepare('SELECT p.meeting_id AS id, n.text FROM search_pending_note p JOIN meeting_note n ON n.meeting_id = p.meeting_id')
+    .all() as { id: number; text: string }[];
+  if (pending.length === 0) return;
+  const update = db.prepare('UPDATE search_index SET body = ? WHERE rowid = ? * 8 + 1');
+  db.transaction(() => {
+    for (const { id, text } of pending) update.run(text, id);
+    db.prepare('DELETE FROM search_pending_note').run();
+  })();
+}
+
 export function search(db: Database, { query }: { query: string }): SearchResult {
   // No stored text holds a character the store refuses (NUL, a lone surrogate), so nothing can match one.
   const fts = hasUnstorableCharacter(query) ? '' : toFtsQuery(query);
   if (fts === '') return { total: 0, groups: [] };
+  refreshNotesIndex(db);
+  // A theme is indexed once (meeting_id NULL) and found in every meeting it was discussed in.
   const matches = db
     .prepare(
-      `SELECT s.rowid, s.meeting_id AS meetingId, m.number, m.planned_date AS plannedDate,
+      `SELECT s.rowid, m.id AS meetingId, m.number, m.planned_date AS plannedDate,
          m.planned_month AS plannedMonth, s.kind, s.ref_id AS refId
-       FROM search_index s JOIN meeting m ON m.id = s.meeting_id
+       FROM search_index s
+       LEFT JOIN meeting_theme mt ON s.kind = 'theme' AND mt.theme_id = s.ref_id
+       JOIN meeting m ON m.id = coalesce(s.meeting_id, mt.meeting_id)
        WHERE search_index MATCH ? ORDER BY m.number, s.kind, s.rowid`,
     )
     .all(fts) as Match[];

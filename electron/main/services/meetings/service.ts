@@ -47,14 +47,26 @@ function nextOf(db: Database, number: number): MeetingBase | null {
   );
 }
 
-export function getMeeting(db: Database, id: number): MeetingDetail {
-  const base = getBase(db, id);
-  const { notes } = db.prepare('SELECT notes FROM meeting WHERE id = ?').get(id) as { notes: string };
-  const attendance = db
+/** The notes of a meeting: CONFIDENTIAL, in a table of their own ('' when there are none). */
+const notesOf = (db: Database, id: number): string =>
+  (db.prepare('SELECT text FROM meeting_note WHERE meeting_id = ?').get(id) as { text: string } | undefined)?.text ?? '';
+
+/** Attendance marks with the reason of an absence (CONFIDENTIAL, kept apart in absence_reason). */
+function attendanceOf(db: Database, id: number): AttendanceMark[] {
+  const rows = db
     .prepare(
-      'SELECT member_id AS memberId, present, absence_reason AS absenceReason FROM attendance WHERE meeting_id = ? ORDER BY member_id',
+      `SELECT a.member_id AS memberId, a.present, coalesce(r.reason, '') AS absenceReason
+       FROM attendance a LEFT JOIN absence_reason r ON r.meeting_id = a.meeting_id AND r.member_id = a.member_id
+       WHERE a.meeting_id = ? ORDER BY a.member_id`,
     )
     .all(id) as { memberId: number; present: number; absenceReason: string }[];
+  return rows.map((a) => ({ ...a, present: a.present === 1 }));
+}
+
+export function getMeeting(db: Database, id: number): MeetingDetail {
+  const base = getBase(db, id);
+  const notes = notesOf(db, id);
+  const attendance = attendanceOf(db, id);
   const themes = db
     .prepare(
       'SELECT t.id, t.name FROM meeting_theme mt JOIN theme t ON t.id = mt.theme_id WHERE mt.meeting_id = ? ORDER BY mt.position, t.id',
@@ -73,7 +85,7 @@ export function getMeeting(db: Database, id: number): MeetingDetail {
   return {
     ...base,
     notes,
-    attendance: attendance.map((a) => ({ ...a, present: a.present === 1 })),
+    attendance,
     themes,
     actions,
     carriedOver,
@@ -100,13 +112,37 @@ export function setHeld(db: Database, { id, held }: { id: number; held: boolean 
   })();
 }
 
-/** The autosave target for notes: one small transaction, durable when it returns. */
+/**
+ * The autosave target for notes: one small transaction, durable when it returns. Notes live in
+ * meeting_note, a row only while there is text; the shareable meeting row is not touched.
+ */
 export function saveNotes(db: Database, { id, notes }: MeetingNotes): { savedAt: string } {
   return db.transaction(() => {
     requireMeeting(db, id);
-    db.prepare(`UPDATE meeting SET notes = ?, updated_at = ${now} WHERE id = ?`).run(notes, id);
-    return db.prepare('SELECT updated_at AS savedAt FROM meeting WHERE id = ?').get(id) as { savedAt: string };
+    if (notes === '') {
+      db.prepare('DELETE FROM meeting_note WHERE meeting_id = ?').run(id);
+      return db.prepare(`SELECT ${now} AS savedAt`).get() as { savedAt: string };
+    }
+    return db
+      .prepare(
+        `INSERT INTO meeting_note (meeting_id, text) VALUES (?, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET text = excluded.text, updated_at = ${now}
+         RETURNING updated_at AS savedAt`,
+      )
+      .get(id, notes) as { savedAt: string };
   })();
+}
+
+/** A reason is kept only for an absence that has one; CONFIDENTIAL, in its own table. */
+function saveAbsenceReason(db: Database, meetingId: number, memberId: number, reason: string): void {
+  if (reason === '') {
+    db.prepare('DELETE FROM absence_reason WHERE meeting_id = ? AND member_id = ?').run(meetingId, memberId);
+    return;
+  }
+  db.prepare(
+    `INSERT INTO absence_reason (meeting_id, member_id, reason) VALUES (?, ?, ?)
+     ON CONFLICT (meeting_id, member_id) DO UPDATE SET reason = excluded.reason`,
+  ).run(meetingId, memberId, reason);
 }
 
 export function setAttendance(db: Database, input: AttendanceInput): AttendanceMark[] {
@@ -116,14 +152,16 @@ export function setAttendance(db: Database, input: AttendanceInput): AttendanceM
     // Clearing a mark is always possible; a mark needs a meeting that took place and a member still in the group.
     if (input.present !== null) requireMemberThen(db, input.memberId, requireNotCancelled(db, input.meetingId, 'meetingId'), 'memberId');
     if (input.present === null) {
+      // The reason goes with the mark (ON DELETE CASCADE).
       db.prepare('DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?').run(input.meetingId, input.memberId);
     } else {
       db.prepare(
-        `INSERT INTO attendance (meeting_id, member_id, present, absence_reason) VALUES (?, ?, ?, ?)
-         ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present, absence_reason = excluded.absence_reason`,
-      ).run(input.meetingId, input.memberId, input.present ? 1 : 0, input.present ? '' : input.absenceReason);
+        `INSERT INTO attendance (meeting_id, member_id, present) VALUES (?, ?, ?)
+         ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present`,
+      ).run(input.meetingId, input.memberId, input.present ? 1 : 0);
+      saveAbsenceReason(db, input.meetingId, input.memberId, input.present ? '' : input.absenceReason);
     }
-    return getMeeting(db, input.meetingId).attendance;
+    return attendanceOf(db, input.meetingId);
   })();
 }
 

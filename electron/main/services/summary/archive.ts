@@ -1,33 +1,50 @@
 import type { Database } from 'better-sqlite3';
 import type { SummaryDocument } from '@shared/domain';
+import { closedError } from '../closing/guard';
+import { deleteConfidential, emptyLog, markClosed, wipeFile, WipeIncompleteError } from '../closing/shred';
 import { AppError } from '../errors';
 import { backupDatabase } from '../storage/backups';
 
 /**
- * Closing the programme: the summary is frozen as it stands, then the confidential material is
- * deleted for good — meeting notes, reasons for absence, agreed actions, between-meeting tasks and
- * every raw feedback answer. What stays: the programme, members, the agreement, the meeting plan
- * and themes, the ideas forwarded, the frozen summary and the export log. One transaction.
- *
- * The deletes name tables directly because they are the one place that must reach the
- * confidential data; the summary's read model (document.ts, sources.ts) never does.
+ * Closing the programme: the summary is frozen as it stands, the confidential material listed in
+ * closing/plan.ts is deleted for good and the programme becomes read-only, all in one transaction.
+ * Then the file itself is wiped (closing/shred.ts): the full-text index rebuilt, VACUUM, and the
+ * write-ahead log emptied and checked. Only then is closing recorded as done; if the wipe could
+ * not finish (another program held the file), closing again finishes it.
  */
-export function closeProgramme(db: Database, summary: SummaryDocument): void {
-  backupDatabase(db, 'beforeClose');
-  db.transaction(() => {
-    const programme = db.prepare('SELECT archived_at AS archivedAt FROM programme WHERE id = 1').get() as { archivedAt: string | null } | undefined;
-    if (!programme) throw new AppError('not_set_up', 'The group has not been set up yet.');
-    if (programme.archivedAt) throw new AppError('conflict', 'The programme has already been closed.');
-    db.prepare('INSERT INTO summary_archive (id, document) VALUES (1, ?)').run(JSON.stringify(summary));
-    db.prepare("UPDATE meeting SET notes = '' WHERE notes <> ''").run();
-    db.prepare("UPDATE attendance SET absence_reason = '' WHERE absence_reason <> ''").run();
-    db.prepare('DELETE FROM action').run();
-    db.prepare('DELETE FROM task').run();
-    db.prepare('DELETE FROM feedback_answer').run();
-    db.prepare('DELETE FROM feedback_response').run();
-    db.prepare("UPDATE programme SET archived_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1").run();
-  })();
-  // Deleted pages may still hold the old text until reused; rewrite the file without them.
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('VACUUM');
+type Stage = 'notSetUp' | 'open' | 'wipePending' | 'done';
+
+function stageOf(db: Database): Stage {
+  const row = db
+    .prepare(
+      `SELECT p.archived_at AS archivedAt, (SELECT wiped_at FROM summary_archive WHERE id = 1) AS wipedAt FROM shareable_programme p`,
+    )
+    .get() as { archivedAt: string | null; wipedAt: string | null } | undefined;
+  if (!row) return 'notSetUp';
+  if (!row.archivedAt) return 'open';
+  return row.wipedAt ? 'done' : 'wipePending';
+}
+
+export function closeProgramme(db: Database, freeze: () => SummaryDocument): void {
+  const stage = stageOf(db);
+  if (stage === 'notSetUp') throw new AppError('not_set_up', 'The group has not been set up yet.');
+  if (stage === 'done') throw closedError('The programme has already been closed and its confidential material deleted.');
+  if (stage === 'open') {
+    // A safety copy (encrypted, like the store) in case closing was a mistake; retention removes it.
+    backupDatabase(db, 'beforeClose');
+    db.transaction(() => {
+      db.prepare('INSERT INTO summary_archive (id, document) VALUES (1, ?)').run(JSON.stringify(freeze()));
+      deleteConfidential(db);
+      markClosed(db);
+    })();
+  }
+  try {
+    wipeFile(db);
+  } catch (error) {
+    if (error instanceof WipeIncompleteError) throw new AppError('wipe_incomplete', error.message);
+    throw error;
+  }
+  // The log was emptied, so what is written now holds nothing of what was deleted.
+  db.prepare("UPDATE summary_archive SET wiped_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1").run();
+  emptyLog(db, { required: false });
 }

@@ -1,15 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { MIN_ANSWERS_TO_REPORT, type Language, type SummarySettings } from '@shared/domain';
-import { listAgreementGoals } from '../agreement/goals';
-import { getDecision } from '../feedback/decision';
+import { shareableDb, type ShareableDb } from '../db/shareable';
 import { shareableFeedback, type ShareableAggregate, type ShareableQuestion } from '../feedback/shareable';
 import type { Block, ExportDocument } from '../export/model';
 import { fill, SUMMARY_LABELS, type SummaryLabels } from './labels';
-import { forwardedIdeas, heldMeetings, programmeFacts, themeCounts } from './sources';
+import { agreedGoals, continuationDecision, forwardedIdeas, heldMeetings, programmeFacts, themeCounts } from './sources';
 
 /**
- * The management summary as one document model, built only from shareable sources. The preview,
- * the PDF and the DOCX are all rendered from this, so the preview is exactly what is exported.
+ * The management summary as one document model, built only from shareable sources: everything it
+ * reads goes through the shareable handle (db/shareable.ts), which runs nothing but queries of the
+ * `shareable_*` views. The preview, the PDF and the DOCX are all rendered from this, so the
+ * preview is exactly what is exported.
  */
 const formatDate = (iso: string | null, language: Language) => {
   if (!iso) return '';
@@ -28,10 +29,10 @@ const questionLabel = (q: ShareableQuestion, l: SummaryLabels) => {
   return (q.preset && l.presets[q.preset]) || '';
 };
 
-function programmeBlocks(db: Database, l: SummaryLabels, language: Language): Block[] {
+function programmeBlocks(db: ShareableDb, l: SummaryLabels, language: Language): Block[] {
   const facts = programmeFacts(db);
   if (!facts) return [];
-  const goals = listAgreementGoals(db);
+  const goals = agreedGoals(db);
   const blocks: Block[] = [
     { type: 'heading', text: l.programme },
     { type: 'field', label: l.programmeName, value: facts.name },
@@ -50,7 +51,7 @@ function programmeBlocks(db: Database, l: SummaryLabels, language: Language): Bl
   return blocks;
 }
 
-function meetingBlocks(db: Database, l: SummaryLabels, language: Language, names: boolean): Block[] {
+function meetingBlocks(db: ShareableDb, l: SummaryLabels, language: Language, names: boolean): Block[] {
   const meetings = heldMeetings(db, names);
   const blocks: Block[] = [{ type: 'heading', text: l.meetings }];
   if (meetings.length === 0) return [...blocks, { type: 'paragraph', text: l.noMeetings, tone: 'muted' }];
@@ -75,7 +76,7 @@ function meetingBlocks(db: Database, l: SummaryLabels, language: Language, names
   return blocks;
 }
 
-function themeBlocks(db: Database, l: SummaryLabels): Block[] {
+function themeBlocks(db: ShareableDb, l: SummaryLabels): Block[] {
   const themes = themeCounts(db);
   if (themes.length === 0) return [{ type: 'heading', text: l.themes }, { type: 'paragraph', text: l.noThemes, tone: 'muted' }];
   return [
@@ -92,7 +93,7 @@ function themeBlocks(db: Database, l: SummaryLabels): Block[] {
   ];
 }
 
-function ideaBlocks(db: Database, l: SummaryLabels): Block[] {
+function ideaBlocks(db: ShareableDb, l: SummaryLabels): Block[] {
   const ideas = forwardedIdeas(db);
   if (ideas.length === 0) return [{ type: 'heading', text: l.ideas }, { type: 'paragraph', text: l.noIdeas, tone: 'muted' }];
   return [
@@ -181,8 +182,8 @@ function evaluationBlocks(feedback: ReturnType<typeof shareableFeedback>, l: Sum
   return blocks;
 }
 
-function decisionBlocks(db: Database, l: SummaryLabels, conclusions: string): Block[] {
-  const decision = getDecision(db);
+function decisionBlocks(db: ShareableDb, l: SummaryLabels, conclusions: string): Block[] {
+  const decision = continuationDecision(db);
   const blocks: Block[] = [
     { type: 'heading', text: l.decision },
     { type: 'field', label: l.decisionLabel, value: decision.decision ? l.continuation[decision.decision] : l.decisionNone },
@@ -195,7 +196,8 @@ function decisionBlocks(db: Database, l: SummaryLabels, conclusions: string): Bl
   return blocks;
 }
 
-export function summaryDocument(db: Database, settings: SummarySettings): ExportDocument {
+export function summaryDocument(store: Database, settings: SummarySettings): ExportDocument {
+  const db = shareableDb(store);
   const language = settings.language;
   const l = SUMMARY_LABELS[language];
   const facts = programmeFacts(db);

@@ -10,6 +10,7 @@ import type { HandlersOf } from '../handlers';
 import { summaryDocument } from './document';
 import { SUMMARY_LABELS } from './labels';
 import { closeProgramme } from './archive';
+import { closingPlan } from '../closing/plan';
 import { getSummarySettings, listExports, logExport, saveSummarySettings } from './settings';
 
 const MIME = {
@@ -47,7 +48,15 @@ export async function exportSummary(db: Database, format: 'pdf' | 'docx', fontsD
   return { fileName: safeFileName(stem, format), mimeType: MIME[format], bytes };
 }
 
-type SummaryCall = 'summary.settings' | 'summary.saveSettings' | 'summary.preview' | 'summary.export' | 'summary.exports' | 'summary.archiveState' | 'summary.archive';
+type SummaryCall =
+  | 'summary.settings'
+  | 'summary.saveSettings'
+  | 'summary.preview'
+  | 'summary.export'
+  | 'summary.exports'
+  | 'summary.archiveState'
+  | 'summary.archive'
+  | 'summary.closingPlan';
 
 export const summaryHandlers = (db: Database, options: SummaryOptions): HandlersOf<SummaryCall> => ({
   'summary.settings': () => getSummarySettings(db),
@@ -59,11 +68,13 @@ export const summaryHandlers = (db: Database, options: SummaryOptions): Handlers
   },
   'summary.exports': () => listExports(db),
   'summary.archiveState': () => archiveState(db),
-  'summary.archive': () => {
-    if (listExports(db).length === 0) {
-      throw new AppError('conflict', 'Export the final summary before closing the programme.');
-    }
-    closeProgramme(db, summaryDocument(db, getSummarySettings(db)));
+  // Asynchronous so that it runs outside any surrounding transaction (VACUUM cannot run in one).
+  'summary.archive': async () => {
+    closeProgramme(db, () => {
+      if (listExports(db).length === 0) throw new AppError('conflict', 'Export the final summary before closing the programme.');
+      return summaryDocument(db, getSummarySettings(db));
+    });
     return archiveState(db);
   },
+  'summary.closingPlan': () => closingPlan(db),
 });
