@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { documentFont } from './fonts';
 import { cleanText, type Block, type ExportDocument, type FontSet } from './model';
 
 const MARGIN = { top: 64, bottom: 64, left: 56, right: 56 };
@@ -13,13 +14,16 @@ export function renderPdf(document: ExportDocument, fonts: FontSet): Buffer {
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    font: fonts.regular,
+    // No default font: pdfkit would open one under the file's name, and then never cache
+    // `font('regular')` (same font, other name), re-reading and re-parsing the file on every switch.
+    font: null as unknown as string,
     lang: document.language,
     displayTitle: true,
     info: { Title: cleanText(document.title), Creator: 'Vertaistuki' },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  // pdfkit takes a parsed fontkit font as well as a file (its PDFFontSource type does not say so).
+  doc.registerFont('regular', documentFont(fonts.regular) as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', documentFont(fonts.bold) as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font('regular').fontSize(SIZE.body).fillColor(COLOR.text);
 
   for (const block of document.blocks) renderBlock(doc, block);
