@@ -8,7 +8,7 @@ export const summaryCalls = {
   'summary.settings': { input: noInput, output: SummarySettings },
   'summary.saveSettings': { input: SummarySettings, output: SummarySettings },
   'summary.preview': { input: noInput, output: SummaryDocument },
-  'summary.export': { input: SummaryExportInput, output: ExportResult },
+  'summary.export': { input: SummaryExportInput, output: ExportResult, file: true },
   'summary.exports': { input: noInput, output: z.array(ExportLogEntry) },
   'summary.archiveState': { input: noInput, output: ArchiveState },
   'summary.archive': { input: ArchiveInput, output: ArchiveState },

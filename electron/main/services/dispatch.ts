@@ -1,16 +1,16 @@
-import { contract, type CallName } from '@shared/contract';
+import { contract, isFileCall, type CallName } from '@shared/contract';
 import { fail, ok, type Envelope, type FieldIssue } from '@shared/envelope';
 import type { z } from 'zod';
 import { AppError } from './errors';
-import { ASYNC_CALLS, type Handlers } from './handlers';
+import type { Handlers } from './handlers';
 
-/** Answers at once; refuses the few asynchronous calls (see ASYNC_CALLS) without running them. */
+/** Answers at once; refuses the asynchronous calls (trait `file` in the contract) without running them. */
 export type Dispatch = (name: string, input: unknown) => Envelope<unknown>;
 /** Answers every call; what the hosts (Electron's IPC, browser mode) use. */
 export type DispatchAsync = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
 const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
-const isAsync = (name: CallName) => (ASYNC_CALLS as readonly string[]).includes(name);
+const isAsync = isFileCall;
 
 const issuesOf = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));

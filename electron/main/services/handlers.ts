@@ -1,14 +1,12 @@
-import type { CallName, CallOutput, ParsedInput } from '@shared/contract';
+import type { CallName, CallOutput, FileCall, ParsedInput } from '@shared/contract';
 
 /**
- * Calls whose handler is asynchronous (rendering a DOCX is). Everything else answers at once:
- * better-sqlite3 is synchronous, so a write and its transaction finish before the handler returns.
+ * One handler per contract entry; input is already validated by the dispatcher. A call with the
+ * `file` trait (see shared/contract/part.ts) renders off the serving thread, so its handler answers
+ * a promise. Everything else answers at once: better-sqlite3 is synchronous, so a write and its
+ * transaction finish before the handler returns.
  */
-export const ASYNC_CALLS = ['agreement.export', 'summary.export'] as const satisfies readonly CallName[];
-type AsyncCall = (typeof ASYNC_CALLS)[number];
-
-/** One handler per contract entry; input is already validated by the dispatcher. */
 export type Handlers = {
-  [K in CallName]: (input: ParsedInput<K>) => K extends AsyncCall ? Promise<CallOutput<K>> : CallOutput<K>;
+  [K in CallName]: (input: ParsedInput<K>) => K extends FileCall ? Promise<CallOutput<K>> : CallOutput<K>;
 };
 export type HandlersOf<K extends CallName> = Pick<Handlers, K>;
