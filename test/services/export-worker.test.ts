@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_NAMES, contract, FILE_CALL_NAMES } from '@shared/contract';
+import { CALL_NAMES, contract, FILE_CALL_NAMES, isFileCall } from '@shared/contract';
 import { ExportResult } from '@shared/domain';
 import { startBrowserMode } from '../../electron/main/browser-mode/server';
 import { buildLarge } from './export-text-fixture';
@@ -77,7 +77,7 @@ describe('the file trait on contract entries', () => {
       'agreement.export': { version: null, language: 'fi', format: 'docx' },
     };
     for (const name of CALL_NAMES) {
-      if (!FILE_CALL_NAMES.includes(name)) continue;
+      if (!isFileCall(name)) continue;
       const refused = backend.dispatch(name, inputs[name]);
       expect(refused.ok).toBe(false);
       expect(!refused.ok && refused.error.message).toContain('asynchronous');
