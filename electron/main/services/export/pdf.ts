@@ -136,8 +136,8 @@ function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
     doc.font(font).fontSize(SIZE.body - 0.5);
     return Math.max(...cells.map((cell, i) => doc.heightOfString(cleanText(cell) || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
   };
-  const drawRow = (cells: string[], font: 'regular' | 'bold', fill: boolean) => {
-    const height = rowHeight(cells, font);
+  // Each row is measured once: the page-break check and the drawing share the height.
+  const drawRow = (cells: string[], font: 'regular' | 'bold', fill: boolean, height = rowHeight(cells, font)) => {
     const y = doc.y;
     let x = left(doc);
     cells.forEach((cell, i) => {
@@ -151,14 +151,16 @@ function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
     doc.y = y + height;
   };
   const header = table.columns.map((column) => column.header);
-  ensureSpace(doc, rowHeight(header, 'bold') + (table.rows[0] ? rowHeight(table.rows[0], 'regular') : 0));
-  drawRow(header, 'bold', true);
+  const headerHeight = rowHeight(header, 'bold');
+  ensureSpace(doc, headerHeight + (table.rows[0] ? rowHeight(table.rows[0], 'regular') : 0));
+  drawRow(header, 'bold', true, headerHeight);
   for (const row of table.rows) {
-    if (doc.y + rowHeight(row, 'regular') > bottom(doc)) {
+    const height = rowHeight(row, 'regular');
+    if (doc.y + height > bottom(doc)) {
       doc.addPage();
-      drawRow(header, 'bold', true);
+      drawRow(header, 'bold', true, headerHeight);
     }
-    drawRow(row, 'regular', false);
+    drawRow(row, 'regular', false, height);
   }
   doc.moveDown(0.6);
 }
