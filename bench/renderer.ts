@@ -35,7 +35,7 @@ export async function renderer(context: BenchContext): Promise<Figure[]> {
   });
   try {
     return [
-      await coldLoad(browser, server, context),
+      ...(await coldLoad(browser, server, context, copy.dataDir)),
       await meetingsPage(browser, server, context),
       ...(await typing(browser, server, context)),
     ];
@@ -72,21 +72,40 @@ async function openApp(browser: Browser, server: BenchServer): Promise<{ page: P
   return { page, frameAt: (await frameAt.jsonValue()) as number };
 }
 
-async function coldLoad(browser: Browser, server: BenchServer, { meetings, samples }: BenchContext): Promise<Figure> {
+/**
+ * Cold loads (a new browser context each: nothing cached). With BENCH_COMPARE_WEB_DIR set to
+ * another build of the renderer (e.g. the one before a change), both are loaded alternately in
+ * the same run, and their ratio is reported: on a shared machine the ratio is what holds.
+ */
+async function coldLoad(browser: Browser, server: BenchServer, { meetings, samples }: BenchContext, dataDir: string): Promise<Figure[]> {
+  const compareDir = process.env['BENCH_COMPARE_WEB_DIR'];
+  const other = compareDir ? await startServer(dataDir, compareDir) : null;
   const times: number[] = [];
-  for (let i = 0; i < samples.loads; i++) {
-    const { page, frameAt } = await openApp(browser, server);
-    times.push(frameAt);
+  const otherTimes: number[] = [];
+  const load = async (target: BenchServer, into: number[]) => {
+    const { page, frameAt } = await openApp(browser, target);
+    into.push(frameAt);
     await page.context().close();
-  }
-  return {
-    ...base(meetings),
-    what: 'cold load to the app frame',
-    stat: 'p50',
-    value: median(times),
-    target: { value: 500, text: '< 500' },
-    samples: times.length,
   };
+  for (let i = 0; i < samples.loads; i++) {
+    await load(server, times);
+    if (other) await load(other, otherTimes);
+  }
+  await other?.close();
+  const figure = (what: string, values: number[]): Figure => ({
+    ...base(meetings),
+    what,
+    stat: 'p50',
+    value: median(values),
+    target: { value: 500, text: '< 500' },
+    samples: values.length,
+  });
+  if (!other) return [figure('cold load to the app frame', times)];
+  return [
+    figure('cold load to the app frame', times),
+    figure(`cold load to the app frame, build in ${compareDir}`, otherTimes),
+    { ...base(meetings), unit: '×', what: 'cold load, this build ÷ the compared build (alternating)', stat: 'ratio p50', value: median(times) / median(otherTimes), samples: times.length },
+  ];
 }
 
 /** In the page: clicks a section in the navigation by its label (Finnish or English). */

@@ -16,8 +16,9 @@ export interface BenchServer {
 const WEB_DIR = join(ROOT, 'out/web');
 
 /** Starts browser mode on `dataDir` in a child process (Node 24 with tsx, like `npm run web`). */
-export function startServer(dataDir: string): Promise<BenchServer> {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'server-child.ts'), [dataDir, WEB_DIR], {
+/** `webDir`: another build of the renderer to serve (e.g. to compare two builds side by side). */
+export function startServer(dataDir: string, webDir = WEB_DIR): Promise<BenchServer> {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'server-child.ts'), [dataDir, webDir], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
