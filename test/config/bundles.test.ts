@@ -42,6 +42,28 @@ describe('built bundles', () => {
     expect(readdirSync(join(out, 'main/fonts'))).toEqual(expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']));
   });
 
+  it('each section of the renderer is a chunk of its own that the app frame does not load', () => {
+    const pages = ['GroupPage', 'AgreementPage', 'MeetingsPage', 'ActionsPage', 'FeedbackPage', 'SummaryPage', 'SettingsPage'];
+    for (const build of ['renderer', 'web']) {
+      const assets = join(out, build, 'assets');
+      const files = readdirSync(assets).filter((file) => file.endsWith('.js'));
+      const chunkOf = (name: string) => files.find((file) => file.startsWith(`${name}-`));
+      for (const page of pages) expect(chunkOf(page), `${build}: a chunk for ${page}`).toBeDefined();
+      // what loads before the frame: the entry, the app (render) and what they import statically
+      const staticImports = (file: string) => [...readFileSync(join(assets, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+      const frame = new Set<string>();
+      const visit = (file: string | undefined) => {
+        if (!file || frame.has(file)) return;
+        frame.add(file);
+        staticImports(file).forEach(visit);
+      };
+      visit(chunkOf('index'));
+      visit(chunkOf('render'));
+      expect(frame.size, `${build}: the frame's chunks`).toBeGreaterThan(1);
+      for (const page of pages) expect(frame.has(chunkOf(page)!), `${build}: ${page} loads with the frame`).toBe(false);
+    }
+  });
+
   it('the export worker is built next to the main bundle, which starts it from there, and it renders in plain Node', async () => {
     expect(readFileSync(join(out, 'main/index.js'), 'utf8')).toContain('export-worker.js');
     const backend = createTestBackend(makeTempDir());
