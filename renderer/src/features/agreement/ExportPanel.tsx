@@ -7,6 +7,7 @@ import { formatDate } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { deliver } from '../../lib/download';
+import { ExportProgress } from '../../components/ExportProgress';
 import { FormFailure } from '../../components/FormFailure';
 
 const DRAFT = 'draft';
@@ -85,6 +86,7 @@ export function ExportPanel({ agreement }: { agreement: Agreement }) {
           {t('agreement.export.run')}
         </Button>
       </div>
+      {busy && <ExportProgress />}
       <p role="status" className="save-status save-status--saved">
         {result}
       </p>

@@ -22,6 +22,7 @@ import { CloseProgramme } from './CloseProgramme';
 import { DocumentPreview } from './DocumentPreview';
 import { useSummaryStore } from './store';
 import './summary.css';
+import { ExportProgress } from '../../components/ExportProgress';
 import { FormFailure } from '../../components/FormFailure';
 
 /** The summary builder: choose sections, write conclusions, see the document, export it. */
@@ -177,6 +178,7 @@ function ExportPanel({ onExported }: { onExported: () => void }) {
           {t('summary.exportDocx')}
         </Button>
       </div>
+      {busy && <ExportProgress />}
       <p role="status" className="muted summary-export-result">
         {result}
       </p>
