@@ -62,15 +62,19 @@ export async function autosave({ meetings, samples, log }: BenchContext): Promis
   let exported = false;
   const exporting = server.call('summary.export', { format: 'pdf' }).then(() => (exported = true));
   const during: number[] = [];
+  const startedAt: number[] = [];
+  const exportStart = performance.now();
   let savedBeforeExport = 0;
   while (!exported) {
     const start = performance.now();
+    startedAt.push(start - exportStart);
     await server.call('meetings.saveNotes', { id, notes: edit(during.length) });
     during.push(performance.now() - start);
     if (!exported) savedBeforeExport++;
     await new Promise((resolveWait) => setTimeout(resolveWait, 10));
   }
   await exporting;
+  const exportMs = performance.now() - exportStart;
   await server.close();
   raw.close();
   copy.remove();
@@ -113,7 +117,7 @@ export async function autosave({ meetings, samples, log }: BenchContext): Promis
       value: percentile(during, 99),
       target: { value: 50, text: '< 50' },
       samples: during.length,
-      note: `${savedBeforeExport} of ${during.length} saves answered before the export did`,
+      note: `${savedBeforeExport} of ${during.length} saves answered before the export did; p50 ${median(during).toFixed(1)} ms; slowest sent ${startedAt[during.indexOf(Math.max(...during))]?.toFixed(0)} ms into the export (which took ${exportMs.toFixed(0)} ms)`,
     },
   ];
 }
