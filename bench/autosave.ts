@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openFile, type DataKey } from '../electron/main/services/db/driver';
 import { median, percentile, type Figure } from './lib/stats';
 import { NOTES_BYTES, openBackend, programme, text } from './programme';
 import { startServer } from './lib/server';
@@ -8,12 +8,13 @@ import type { BenchContext } from './lib/context';
  * Autosave of 20 KB of notes (`meetings.saveNotes`): durable in SQLite (WAL, synchronous=FULL).
  * The floor is a raw better-sqlite3 UPDATE of the same row on its own connection with the same
  * durability, timed alternately with the app's save so that both see the same machine load.
- * The raw UPDATE fires the schema's triggers too: it is what SQLite must do for that row.
+ * The raw UPDATE fires the schema's triggers too, on the same encrypted store: it is what SQLite must
+ * do for that row.
  */
 const AREA = 'autosave';
 
-function rawConnection(path: string) {
-  const db = new BetterSqlite3(path, { timeout: 5000 });
+function rawConnection(path: string, key: DataKey) {
+  const db = openFile(path, key, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const update = db.prepare('UPDATE meeting SET notes = ? WHERE id = ?');
@@ -34,8 +35,8 @@ export async function autosave({ meetings, samples, log }: BenchContext): Promis
   const edit = (i: number) => (notes = `${notes.slice(0, NOTES_BYTES - 40)} muokkaus ${i} ${Date.now()}`);
 
   // In process: the dispatcher's cost without any transport.
-  const backend = openBackend(copy.dataDir);
-  const raw = rawConnection(copy.databasePath);
+  const backend = openBackend(copy.dataDir, copy.key);
+  const raw = rawConnection(copy.databasePath, copy.key);
   const app: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < samples.autosave; i++) {
@@ -48,7 +49,7 @@ export async function autosave({ meetings, samples, log }: BenchContext): Promis
   backend.close();
 
   // Over browser mode's HTTP path, as the renderer sees it.
-  const server = await startServer(copy.dataDir);
+  const server = await startServer(copy.dataDir, copy.key);
   const http: number[] = [];
   const httpFloor: number[] = [];
   for (let i = 0; i < samples.autosave; i++) {

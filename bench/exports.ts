@@ -12,7 +12,7 @@ const AREA = 'exports';
 
 export async function exports({ meetings, samples, log }: BenchContext): Promise<Figure[]> {
   const copy = programme(meetings, log);
-  const server = await startServer(copy.dataDir);
+  const server = await startServer(copy.dataDir, copy.key);
   const time = (name: string, input: unknown) => sample(samples.exports, () => server.call(name, input));
   const summaryPdf = await time('summary.export', { format: 'pdf' });
   const summaryDocx = await time('summary.export', { format: 'docx' });

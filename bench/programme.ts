@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createBackend, DATABASE_FILE, type Backend } from '../electron/main/services/backend';
+import type { DataKey } from '../electron/main/services/db/driver';
+import { fixedKey, type KeyAccess } from '../electron/main/services/storage/keyring';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const MIGRATIONS_DIR = resolve(ROOT, 'electron/main/services/db/migrations');
@@ -33,8 +35,10 @@ export function text(bytes: number, seed: number): string {
 /** Notes in every meeting: the size the issue's autosave figures were taken at. */
 export const NOTES_BYTES = 20_000;
 
-export const openBackend = (dataDir: string): Backend =>
+/** Opens the app's backend on a bench programme's folder with its key (every store is encrypted). */
+export const openBackend = (dataDir: string, key: DataKey): Backend =>
   createBackend({
+    keys: fixedKey(key),
     appName: 'Vertaistuki',
     appVersion: 'bench',
     mode: 'browser',
@@ -49,8 +53,8 @@ export const openBackend = (dataDir: string): Backend =>
  * notes, a theme, an action, an idea to forward, attendance of 8 members and a closed feedback
  * round of 5 anonymous answers; the agreement is started (its plan is the meetings).
  */
-function build(dataDir: string, meetings: number): void {
-  const backend = openBackend(dataDir);
+function build(dataDir: string, key: DataKey, meetings: number): void {
+  const backend = openBackend(dataDir, key);
   const must = <T>(name: string, input?: unknown): T => {
     const result = backend.dispatch(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
@@ -109,6 +113,8 @@ const CACHE = resolve(ROOT, '.tmp/bench-programmes');
 export interface ProgrammeCopy {
   dataDir: string;
   databasePath: string;
+  /** The store's key (random per built programme; kept with the cached copy: bench data only). */
+  key: DataKey;
   /** Meeting ids in meeting order. */
   meetingIds: number[];
   remove: () => void;
@@ -120,21 +126,32 @@ export function programme(meetings: number, log: (line: string) => void = consol
   if (!existsSync(join(dir, 'meta.json'))) {
     const started = performance.now();
     const building = mkdtempSync(join(tmpdir(), 'vertaistuki-bench-build-'));
-    build(building, meetings);
+    const key = randomBytes(32);
+    build(building, key, meetings);
     mkdirSync(CACHE, { recursive: true });
     rmSync(dir, { recursive: true, force: true });
     renameOrCopy(building, dir);
-    const backend = openBackend(dir);
+    const backend = openBackend(dir, key);
     const ids = backend.dispatch('plan.list', undefined);
     backend.close();
     if (!ids.ok) throw new Error(ids.error.message);
-    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ meetingIds: (ids.value as { id: number }[]).map((m) => m.id) }));
+    const meta = { meetingIds: (ids.value as { id: number }[]).map((m) => m.id), key: key.toString('hex') };
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
     log(`  (built a programme of ${meetings} meetings in ${((performance.now() - started) / 1000).toFixed(1)} s; cached in ${dir})`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'vertaistuki-bench-'));
   copyFileSync(join(dir, DATABASE_FILE), join(dataDir, DATABASE_FILE));
-  const { meetingIds } = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { meetingIds: number[] };
-  return { dataDir, databasePath: join(dataDir, DATABASE_FILE), meetingIds, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { meetingIds: number[]; key: string };
+  const key = Buffer.from(meta.key, 'hex');
+  return { dataDir, databasePath: join(dataDir, DATABASE_FILE), key, meetingIds: meta.meetingIds, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** For bench/storage.ts: a fresh copy of the programme, opened, with its key. */
+export function buildProgramme(meetings: number, notesBytes: number): { backend: Backend; keys: KeyAccess; dataDir: string; meetingIds: number[] } {
+  if (notesBytes !== NOTES_BYTES) throw new Error(`Bench programmes have ${NOTES_BYTES} bytes of notes per meeting.`);
+  const copy = programme(meetings, () => undefined);
+  const keys = fixedKey(copy.key);
+  return { backend: openBackend(copy.dataDir, copy.key), keys, dataDir: copy.dataDir, meetingIds: copy.meetingIds };
 }
 
 function renameOrCopy(from: string, to: string) {

@@ -8,7 +8,7 @@ const CALLS = ['feedback.trend', 'summary.preview', 'plan.list', 'meetings.overv
 
 export async function reads({ meetings, samples, log }: BenchContext): Promise<Figure[]> {
   const copy = programme(meetings, log);
-  const backend = openBackend(copy.dataDir);
+  const backend = openBackend(copy.dataDir, copy.key);
   const figures: Figure[] = [];
   for (const name of CALLS) {
     const times = await sample(samples.reads, () => {

@@ -22,20 +22,20 @@ export async function renderer(context: BenchContext): Promise<Figure[]> {
   if (!existsSync(join(ROOT, 'out/web/index.html'))) throw new Error('Build the renderer first: npm run build:web');
   const { meetings, log } = context;
   const copy = programme(meetings, log);
-  const backend = openBackend(copy.dataDir);
+  const backend = openBackend(copy.dataDir, copy.key);
   const typedIn = copy.meetingIds[0]!;
   const set = backend.dispatch('meetings.saveNotes', { id: typedIn, notes: text(TYPED_NOTES_BYTES, 3) });
   backend.close();
   if (!set.ok) throw new Error(set.error.message);
 
-  const server = await startServer(copy.dataDir);
+  const server = await startServer(copy.dataDir, copy.key);
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
     return [
-      ...(await coldLoad(browser, server, context, copy.dataDir)),
+      ...(await coldLoad(browser, server, context, copy)),
       await meetingsPage(browser, server, context),
       ...(await typing(browser, server, context)),
     ];
@@ -77,9 +77,9 @@ async function openApp(browser: Browser, server: BenchServer): Promise<{ page: P
  * another build of the renderer (e.g. the one before a change), both are loaded alternately in
  * the same run, and their ratio is reported: on a shared machine the ratio is what holds.
  */
-async function coldLoad(browser: Browser, server: BenchServer, { meetings, samples }: BenchContext, dataDir: string): Promise<Figure[]> {
+async function coldLoad(browser: Browser, server: BenchServer, { meetings, samples }: BenchContext, copy: { dataDir: string; key: Buffer }): Promise<Figure[]> {
   const compareDir = process.env['BENCH_COMPARE_WEB_DIR'];
-  const other = compareDir ? await startServer(dataDir, compareDir) : null;
+  const other = compareDir ? await startServer(copy.dataDir, copy.key, compareDir) : null;
   const times: number[] = [];
   const otherTimes: number[] = [];
   const load = async (target: BenchServer, into: number[]) => {

@@ -10,6 +10,7 @@ import { ROOT } from './programme';
 import { reads } from './reads';
 import { renderer } from './renderer';
 import { search } from './search';
+import { storage } from './storage-area';
 
 /**
  * `npm run bench`: the speed targets of issue 13, each at 6, 200 and 999 meetings, printed beside
@@ -18,7 +19,7 @@ import { search } from './search';
  * One file per area; an area is a function from a context to figures.
  */
 type Area = (context: BenchContext) => Promise<Figure[]>;
-const AREAS: Record<string, Area> = { reads, search, autosave, exports, renderer };
+const AREAS: Record<string, Area> = { reads, search, autosave, exports, renderer, storage };
 
 const { values } = parseArgs({
   options: {

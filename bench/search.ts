@@ -7,7 +7,7 @@ const QUERIES = ['kehitys', 'työhyvin', 'esihenkilö palaute', 'ulosotto', 'sop
 
 export async function search({ meetings, samples, log }: BenchContext): Promise<Figure[]> {
   const copy = programme(meetings, log);
-  const backend = openBackend(copy.dataDir);
+  const backend = openBackend(copy.dataDir, copy.key);
   const times: number[] = [];
   for (let round = 0; round < samples.search; round++) {
     for (const query of QUERIES) {

@@ -15,10 +15,11 @@ export interface BenchServer {
 
 const WEB_DIR = join(ROOT, 'out/web');
 
-/** Starts browser mode on `dataDir` in a child process (Node 24 with tsx, like `npm run web`). */
+/** Starts browser mode on `dataDir` (encrypted with `key`) in a child process (Node 24 with tsx, like `npm run web`). */
 /** `webDir`: another build of the renderer to serve (e.g. to compare two builds side by side). */
-export function startServer(dataDir: string, webDir = WEB_DIR): Promise<BenchServer> {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'server-child.ts'), [dataDir, webDir], {
+export function startServer(dataDir: string, key: Buffer, webDir = WEB_DIR): Promise<BenchServer> {
+  // the bench store's key, on the child's command line: bench data only, never a user's
+  const child: ChildProcess = fork(join(import.meta.dirname, 'server-child.ts'), [dataDir, webDir, key.toString('hex')], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { openDataKey } from './data-key';
+import { localDataFolder, moveDataFolder } from './data-folder';
 import { registerIpc } from './ipc';
 import { hardenApp } from './security';
 import { isAppUrl, secureWebPreferences } from './security-policy';
@@ -38,6 +40,14 @@ const isTrustedSender = (event: IpcMainInvokeEvent | IpcMainEvent): boolean =>
   event.senderFrame === mainWindow.webContents.mainFrame &&
   isAppUrl(event.senderFrame.url, appRoot, devServerUrl);
 
+// Windows: keep the data out of the roaming profile (moved once from %APPDATA% if it was there).
+const localData = localDataFolder(process.platform, process.env, app.getName());
+if (localData) {
+  const roaming = app.getPath('userData');
+  app.setPath('userData', localData);
+  moveDataFolder(roaming, localData);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -48,13 +58,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenApp(appRoot, devServerUrl);
     // No menu bar on Windows and Linux, so Alt+letter reaches meeting mode's shortcuts;
     // macOS keeps the standard app and edit menus (copy and paste live there).
     Menu.setApplicationMenu(
       process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
     );
+    const keys = await openDataKey({ safeStorage, platform: process.platform, dataDir: app.getPath('userData') });
     backend = createBackend({
       appName: app.getName(),
       appVersion: app.getVersion(),
@@ -63,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       migrationsDir: join(here, 'migrations'),
       fontsDir: join(here, 'fonts'),
       systemLocales: app.getPreferredSystemLanguages(),
+      keys,
       log: (error) => console.error(error),
     });
     registerIpc(backend, isTrustedSender);

@@ -15,6 +15,7 @@ const FILE_CALLS: ReadonlySet<CallName> = new Set(FILE_CALL_NAMES);
 const FILTERS: Record<string, Electron.FileFilter> = {
   '.pdf': { name: 'PDF', extensions: ['pdf'] },
   '.docx': { name: 'Word', extensions: ['docx'] },
+  '.vertaistuki': { name: 'Vertaistuki', extensions: ['vertaistuki'] },
 };
 
 async function saveWithDialog(event: IpcMainInvokeEvent, envelope: Envelope<unknown>): Promise<Envelope<ExportResult>> {

@@ -2,11 +2,17 @@ import { z } from 'zod';
 
 /**
  * What a call is, declared once on its contract entry; the hosts derive their behaviour from it.
- * `file`: the call answers a file (an ExportResult). It is rendered off the thread that serves
- * calls, so it is asynchronous (the dispatcher's `call()` answers it, `dispatch()` refuses it),
- * and the desktop app asks where to save what it answers.
  */
 export interface CallTraits {
+  /**
+   * The handler answers a promise (it waits for a worker thread, a key derivation, a file): the
+   * dispatcher's `call()` answers it, `dispatch()` refuses it.
+   */
+  async?: true;
+  /**
+   * The call answers a file (an ExportResult). Asynchronous as well (exports are made off the
+   * thread that serves calls), and the desktop app asks where to save what it answers.
+   */
   file?: true;
 }
 

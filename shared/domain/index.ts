@@ -7,3 +7,4 @@ export * from './plan';
 export * from './feedback';
 export * from './agreement';
 export * from './summary';
+export * from './storage';

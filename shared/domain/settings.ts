@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StorageStatus } from './storage';
 
 export const LANGUAGES = ['fi', 'en'] as const;
 export const Language = z.enum(LANGUAGES, { error: 'invalidLanguage' });
@@ -13,9 +14,11 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 /** Why the store could not be opened; the app shows this instead of touching the file. */
 export const StoreProblem = z.object({
-  kind: z.enum(['notADatabase', 'corrupt', 'locked', 'newerVersion', 'unavailable']),
+  kind: z.enum(['notADatabase', 'corrupt', 'locked', 'newerVersion', 'unavailable', 'empty', 'diskFull', 'keyMissing', 'keyUnreadable']),
   path: z.string(),
   detail: z.string(),
+  /** True when there was no data file before this start: nothing of the user's is in the file. */
+  newStore: z.boolean().optional(),
 });
 export type StoreProblem = z.infer<typeof StoreProblem>;
 
@@ -29,5 +32,6 @@ export const AppInfo = z.object({
   systemLocales: z.array(z.string()),
   schemaVersion: z.number().int(),
   storeProblem: StoreProblem.nullable(),
+  storage: StorageStatus,
 });
 export type AppInfo = z.infer<typeof AppInfo>;

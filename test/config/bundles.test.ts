@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, createTestBackend, makeTempDir, removeTempDirs, validSetup } from '../services/helpers';
+import { call, createTestBackend, makeTempDir, removeTempDirs, testKeyFor, validSetup } from '../services/helpers';
 
 /**
  * Checks the built bundles (`npm run build` and `npm run build:web` run before the tests):
@@ -66,7 +66,8 @@ describe('built bundles', () => {
 
   it('the export worker is built next to the main bundle, which starts it from there, and it renders in plain Node', async () => {
     expect(readFileSync(join(out, 'main/index.js'), 'utf8')).toContain('export-worker.js');
-    const backend = createTestBackend(makeTempDir());
+    const dataDir = makeTempDir();
+    const backend = createTestBackend(dataDir);
     call(backend, 'programme.setup', validSetup());
     call(backend, 'agreement.start', { template: 'fi' });
     const worker = new Worker(join(out, 'main/export-worker.js'));
@@ -77,6 +78,7 @@ describe('built bundles', () => {
         worker.postMessage({
           id: 1,
           databasePath: backend.databasePath,
+          key: testKeyFor(dataDir),
           fontsDir: join(out, 'main/fonts'),
           job: { kind: 'agreement', input: { version: null, language: 'fi', format: 'pdf' } },
         });

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { openFile } from '../../electron/main/services/db/driver';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -17,9 +18,10 @@ export interface RunningServer {
 }
 
 /** Starts browser mode as its own process, as a user would, and waits for its READY line. */
-export function startServer(dataDir: string): Promise<RunningServer> {
+export function startServer(dataDir: string, extraArgs: string[] = []): Promise<RunningServer> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(TSX, ['electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', WEB_DIR], {
+    // Browser mode keeps the store's key in a key file in the data folder (made on its first start).
+    const child = spawn(TSX, ['electron/main/browser-mode/cli.ts', '--data-dir', dataDir, '--static', WEB_DIR, ...extraArgs], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -41,6 +43,12 @@ export function startServer(dataDir: string): Promise<RunningServer> {
       reject(new Error(`browser mode exited with ${code}:\n${output}`));
     });
   });
+}
+
+/** Opens browser mode's encrypted store directly (read-only), with the key from its key file. */
+export function openStore(dataDir: string) {
+  const keyFile = JSON.parse(readFileSync(join(dataDir, 'vertaistuki.key'), 'utf8')) as { os: { data: string } };
+  return openFile(join(dataDir, 'vertaistuki.sqlite'), Buffer.from(keyFile.os.data, 'base64'), { readonly: true, fileMustExist: true });
 }
 
 /** Stops the server the way a window close does (SIGTERM: the store is closed cleanly). */

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import type { MeetingDetail } from '@shared/domain';
-import { apiCall, expect, seedGroup, stopServer, test } from './fixtures';
+import { apiCall, expect, openStore, seedGroup, stopServer, test } from './fixtures';
 import { seedPlan } from './meeting-seed';
 
 test.use({ locale: 'fi-FI' });
@@ -168,7 +166,7 @@ test('notes acknowledged as saved survive the process being killed', async ({ pa
   expect((await meeting(page, m1!)).notes).toContain('yksinäisyyttä');
 
   await stopServer(app.server);
-  const db = new BetterSqlite3(join(app.dataDir, 'vertaistuki.sqlite'), { readonly: true });
+  const db = openStore(app.dataDir);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   db.close();
 });

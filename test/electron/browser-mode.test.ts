@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '@shared/envelope';
 import { startBrowserMode, TOKEN_HEADER, type BrowserModeServer } from '../../electron/main/browser-mode/server';
-import { VALID_SETUP, expectFail, expectOk, makeTempDir, removeTempDirs, storeState } from '../services/helpers';
+import { VALID_SETUP, expectFail, expectOk, makeTempDir, removeTempDirs, storeState, testKeyFor } from '../services/helpers';
+import { fixedKey } from '../../electron/main/services/storage/keyring';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const INDEX_HTML = '<!doctype html><html lang="fi"><head><title>Vertaistuki</title></head><body>Hei äö</body></html>';
@@ -93,7 +94,7 @@ beforeEach(async () => {
   writeFileSync(join(dir, 'secret.txt'), SECRET);
   mkdirSync(join(dir, 'static-sibling'));
   writeFileSync(join(dir, 'static-sibling', 'secret.txt'), SECRET);
-  server = await startBrowserMode({ dataDir, appVersion: '0.0.0-test', staticDir, log: () => undefined });
+  server = await startBrowserMode({ dataDir, appVersion: '0.0.0-test', staticDir, keys: fixedKey(testKeyFor(dataDir)), log: () => undefined });
 });
 
 afterEach(async () => {
@@ -119,7 +120,7 @@ describe('browser mode: listening', () => {
   });
 
   it('uses a new random token for each run', async () => {
-    const other = await startBrowserMode({ dataDir: join(dir, 'data2'), appVersion: '0.0.0-test', staticDir });
+    const other = await startBrowserMode({ dataDir: join(dir, 'data2'), appVersion: '0.0.0-test', staticDir, keys: fixedKey(testKeyFor(join(dir, 'data2'))) });
     try {
       expect(other.token).not.toBe(server.token);
       expect(other.port).not.toBe(server.port);

@@ -9,6 +9,8 @@ import { API_GLOBAL, CALL_NAMES } from '@shared/contract';
 import type { Language } from '@shared/domain';
 import { createBackend, type Backend } from '../../electron/main/services/backend';
 import { createI18n, localeOf } from '../../renderer/src/app/i18n';
+import { fixedKey } from '../../electron/main/services/storage/keyring';
+import { testKeyFor } from '../services/helpers';
 
 /**
  * Component tests talk to the real backend on a real SQLite file: `window.vertaistuki` carries
@@ -34,6 +36,7 @@ export function installRealBackend(options: { dataDir?: string } = {}): RealBack
     migrationsDir: resolve('electron/main/services/db/migrations'),
     fontsDir: resolve('resources/fonts'),
     systemLocales: ['fi-FI'],
+    keys: fixedKey(testKeyFor(dataDir)),
     log: (error) => logged.push(error),
   });
   const calls: string[] = [];

@@ -1,8 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgreementSnapshot, Goal } from '@shared/domain';
 import { listAgreementGoals } from '../../electron/main/services/agreement/goals';
-import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
+import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend, openStoreFile } from './helpers';
 
 let backend: TestBackend;
 
@@ -18,7 +18,7 @@ afterEach(() => {
 const agreement = () => call(backend, 'agreement.get', undefined)!;
 const plan = () => call(backend, 'plan.list', undefined);
 const withDb = <T>(fn: (db: BetterSqlite3.Database) => T, readonly = true): T => {
-  const db = new BetterSqlite3(backend.databasePath, { readonly });
+  const db = openStoreFile(backend.databasePath, { readonly });
   try {
     return fn(db);
   } finally {

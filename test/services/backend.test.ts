@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '@shared/contract';
 import type { Member, Programme } from '@shared/domain';
@@ -23,6 +22,7 @@ import {
   storeState,
   validSetup,
   type TestBackend,
+  openStoreFile,
 } from './helpers';
 
 const backends: TestBackend[] = [];
@@ -202,7 +202,7 @@ describe('programme.setup', () => {
     const backend = backendIn();
     // A trigger makes SQLite itself fail on the last member, after the programme and the
     // first members were already inserted inside the transaction.
-    const raw = new BetterSqlite3(backend.databasePath);
+    const raw = openStoreFile(backend.databasePath);
     raw.exec(`CREATE TRIGGER fail_on_member BEFORE INSERT ON member WHEN NEW.name = 'Viimeinen'
       BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END`);
     raw.close();
@@ -285,6 +285,7 @@ describe('app.info', () => {
       systemLocales: ['fi-FI', 'en-GB'],
       schemaVersion: LATEST,
       storeProblem: null,
+      storage: { state: 'open', reason: null, protection: 'keyFile', appLock: { on: false, idleMinutes: null, canTurnOff: true } },
     });
     expect(existsSync(info.databasePath)).toBe(true);
     expect(backend.info()).toEqual(info);
@@ -365,7 +366,7 @@ describe('persistence', () => {
     const dataDir = makeTempDir();
     mkdirSync(dataDir, { recursive: true });
     const backend = backendIn(dataDir);
-    const other = new BetterSqlite3(backend.databasePath, { fileMustExist: true });
+    const other = openStoreFile(backend.databasePath, { fileMustExist: true });
     try {
       other.prepare(`INSERT INTO setting (key, value) VALUES ('language', 'en')`).run();
     } finally {

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_NAMES, contract, FILE_CALL_NAMES, isFileCall } from '@shared/contract';
+import { CALL_NAMES, contract, FILE_CALL_NAMES, isAsyncCall, isFileCall } from '@shared/contract';
 import { ExportResult } from '@shared/domain';
 import { startBrowserMode } from '../../electron/main/browser-mode/server';
 import { buildLarge } from './export-text-fixture';
-import { createTestBackend, makeTempDir, removeTempDirs } from './helpers';
+import { fixedKey } from '../../electron/main/services/storage/keyring';
+import { createTestBackend, makeTempDir, removeTempDirs, testKeyFor } from './helpers';
 
 afterEach(removeTempDirs);
 
@@ -26,7 +27,7 @@ describe('exports render off the thread that serves calls', () => {
     const meetingId = (setup.dispatch('plan.list', undefined) as { ok: true; value: { id: number }[] }).value[0]!.id;
     setup.close();
 
-    const server = await startBrowserMode({ dataDir, appVersion: 'test', staticDir: dataDir });
+    const server = await startBrowserMode({ dataDir, appVersion: 'test', staticDir: dataDir, keys: fixedKey(testKeyFor(dataDir)) });
     try {
       const call = caller(server.port, server.token);
       const answered: string[] = [];
@@ -63,27 +64,33 @@ describe('exports render off the thread that serves calls', () => {
   }, 60_000);
 });
 
-describe('the file trait on contract entries', () => {
-  it('marks exactly the calls that answer a file, each answering an ExportResult', () => {
-    expect([...FILE_CALL_NAMES].sort()).toEqual(['agreement.export', 'summary.export']);
+describe('the async and file traits on contract entries', () => {
+  it('file marks exactly the calls that answer a file, each answering an ExportResult', () => {
+    expect([...FILE_CALL_NAMES].sort()).toEqual(['agreement.export', 'storage.exportAll', 'summary.export']);
     for (const name of FILE_CALL_NAMES) expect(contract[name].output).toBe(ExportResult);
   });
 
-  it('the dispatcher refuses exactly those in dispatch() and answers them in call()', async () => {
+  it('a file call is asynchronous; a call without either trait is not', () => {
+    for (const name of CALL_NAMES) if (isFileCall(name)) expect(isAsyncCall(name), name).toBe(true);
+    expect(isAsyncCall('storage.unlock')).toBe(true);
+    expect(isAsyncCall('members.list')).toBe(false);
+    expect(isAsyncCall('meetings.saveNotes')).toBe(false);
+  });
+
+  it('the dispatcher refuses the exports in dispatch() without running them, and answers them in call()', async () => {
     const backend = createTestBackend(makeTempDir());
     buildLarge(backend, 1);
-    const inputs: Record<string, unknown> = {
+    const inputs = {
       'summary.export': { format: 'docx' },
       'agreement.export': { version: null, language: 'fi', format: 'docx' },
     };
-    for (const name of CALL_NAMES) {
-      if (!isFileCall(name)) continue;
-      const refused = backend.dispatch(name, inputs[name]);
+    for (const [name, input] of Object.entries(inputs)) {
+      const refused = backend.dispatch(name, input);
       expect(refused.ok).toBe(false);
       expect(!refused.ok && refused.error.message).toContain('asynchronous');
-      expect((await backend.call(name, inputs[name])).ok).toBe(true);
+      expect((await backend.call(name, input)).ok).toBe(true);
     }
-    // and a call without the trait is answered at once
+    // and a call without the traits is answered at once
     expect(backend.dispatch('members.list', undefined).ok).toBe(true);
     backend.close();
   }, 60_000);

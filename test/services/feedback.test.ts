@@ -1,4 +1,4 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerInput, Question, Survey } from '@shared/domain';
 import { changeBetween, choiceAggregate, isReportable, scaleAggregate } from '../../electron/main/services/feedback/aggregates';
@@ -13,6 +13,7 @@ import {
   sqliteErrorCode,
   validSetup,
   type TestBackend,
+  openStoreFile,
 } from './helpers';
 
 const backends: TestBackend[] = [];
@@ -37,7 +38,7 @@ function group() {
 
 /** A second, plain connection to the same file: what is really stored, bypassing the services. */
 function raw(backend: TestBackend): Database {
-  const db = new BetterSqlite3(backend.databasePath, { fileMustExist: true });
+  const db = openStoreFile(backend.databasePath, { fileMustExist: true });
   db.pragma('foreign_keys = ON');
   raws.push(db);
   return db;

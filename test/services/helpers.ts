@@ -1,12 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import BetterSqlite3 from 'better-sqlite3';
+import type { Database, Options } from 'better-sqlite3';
 import type { CallInput, CallName, CallOutput } from '@shared/contract';
 import type { CallError, Envelope, ErrorCode } from '@shared/envelope';
 import type { SetupInput } from '@shared/domain';
 import { createBackend, DATABASE_FILE, type Backend, type BackendConfig } from '../../electron/main/services/backend';
+import { openFile } from '../../electron/main/services/db/driver';
+import { logicalDump } from '../../electron/main/services/storage/dump';
+import { fixedKey } from '../../electron/main/services/storage/keyring';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -28,6 +32,20 @@ export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** The test set-up's key for a data folder: random, kept in a key file there (as browser mode keeps one). */
+export const TEST_KEY_FILE = 'test-data.key';
+export function testKeyFor(dataDir: string): Buffer {
+  const file = join(dataDir, TEST_KEY_FILE);
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+/** Opens a store file directly (as a test's second connection) with the key of its data folder. */
+export const openStoreFile = (path: string, options: Options = {}): Database => openFile(path, testKeyFor(dirname(path)), options);
+
 export interface TestBackend extends Backend {
   /** Everything the backend logged (unexpected errors, store problems). */
   logged: unknown[];
@@ -46,6 +64,7 @@ export function createTestBackend(dataDir: string, overrides: Partial<BackendCon
     fontsDir: FONTS_DIR,
     systemLocales: ['fi-FI', 'en-GB'],
     log: (error) => logged.push(error),
+    keys: fixedKey(testKeyFor(dataDir)),
     ...overrides,
   });
   return { ...backend, logged, databasePath: join(dataDir, DATABASE_FILE) };
@@ -102,18 +121,9 @@ export function storeState(backend: Backend) {
 
 /** Every row of every table plus the schema and user_version, read over a separate connection. */
 export function dumpDatabase(path: string) {
-  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  const db = openStoreFile(path, { readonly: true, fileMustExist: true });
   try {
-    const schema = db
-      .prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
-      .all() as { type: string; name: string; sql: string }[];
-    const rows: Record<string, unknown[]> = {};
-    for (const { type, name, sql } of schema) {
-      // WITHOUT ROWID tables (full-text search keeps some) are ordered by their first column.
-      const withoutRowid = /WITHOUT ROWID/i.test(sql ?? '');
-      if (type === 'table') rows[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY ${withoutRowid ? 1 : 'rowid'}`).all();
-    }
-    return { userVersion: db.pragma('user_version', { simple: true }) as number, schema, rows };
+    return logicalDump(db);
   } finally {
     db.close();
   }

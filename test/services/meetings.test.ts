@@ -1,7 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEARCH_MARK_END, SEARCH_MARK_START } from '@shared/domain';
-import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend } from './helpers';
+import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, validSetup, type TestBackend, openStoreFile } from './helpers';
 
 let backend: TestBackend;
 let m1: number;
@@ -120,7 +119,7 @@ describe('notes, tasks and ideas', () => {
     const detail = call(backend, 'meetings.get', { id: m1 });
     expect(detail.ideas.map((i) => i.text)).toEqual(['Esihenkilöille yhteinen perehdytyspäivä']);
     expect(detail.tasks.map((t) => t.text)).toEqual(['Kirjoita oppimispäiväkirjaan']);
-    const raw = new BetterSqlite3(backend.databasePath, { readonly: true });
+    const raw = openStoreFile(backend.databasePath, { readonly: true });
     expect(raw.prepare('SELECT text FROM idea_to_forward').all()).toEqual([{ text: 'Esihenkilöille yhteinen perehdytyspäivä' }]);
     expect(raw.prepare("SELECT count(*) AS n FROM idea_to_forward WHERE text LIKE '%Luottamuksellinen%'").get()).toEqual({ n: 0 });
     raw.close();

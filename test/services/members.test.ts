@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_MEMBERS, type Member } from '@shared/domain';
 import {
@@ -10,6 +9,7 @@ import {
   removeTempDirs,
   validSetup,
   type TestBackend,
+  openStoreFile,
 } from './helpers';
 
 const backends: TestBackend[] = [];
@@ -193,7 +193,7 @@ describe('members.remove', () => {
     if (!withHistory || !withoutHistory) throw new Error('set-up should have made members');
 
     // A later feature's table, on the same file, that points at member with a foreign key.
-    const other = new BetterSqlite3(backend.databasePath, { fileMustExist: true });
+    const other = openStoreFile(backend.databasePath, { fileMustExist: true });
     try {
       other.pragma('foreign_keys = ON');
       other.exec('CREATE TABLE attendance_probe (member_id INTEGER NOT NULL REFERENCES member(id))');

@@ -1,11 +1,11 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { roundTrend, surveyResults } from '../../electron/main/services/feedback/results';
 import { listSurveys } from '../../electron/main/services/feedback/surveys';
 import { getPlanned, listPlan } from '../../electron/main/services/meetings/plan';
 import { listOverview } from '../../electron/main/services/meetings/service';
 import { buildLarge } from './export-text-fixture';
-import { call, createTestBackend, makeTempDir, removeTempDirs } from './helpers';
+import { call, createTestBackend, makeTempDir, openStoreFile, removeTempDirs } from './helpers';
 
 /**
  * The lists the screens load read in a fixed number of statements however many meetings there
@@ -23,7 +23,7 @@ function programmeOf(meetings: number) {
   const first = call(backend, 'plan.list', undefined)[0]!;
   call(backend, 'plan.update', { ...first, plannedTheme: 'Uusi teema', plannedDate: first.plannedDate, plannedMonth: first.plannedMonth });
   backend.close();
-  const db = new BetterSqlite3(backend.databasePath);
+  const db = openStoreFile(backend.databasePath);
   open.push(db);
   let runs = 0;
   const prepare = db.prepare.bind(db);

@@ -1,6 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
+import { call, createTestBackend, dumpDatabase, expectFail, makeTempDir, removeTempDirs, type TestBackend, openStoreFile } from './helpers';
 
 const backends: TestBackend[] = [];
 function newBackend(dataDir = makeTempDir()): TestBackend {
@@ -83,7 +82,7 @@ describe('settings', () => {
 
   it('treats an unknown stored value as "follow the system"', () => {
     const backend = newBackend();
-    const other = new BetterSqlite3(backend.databasePath, { fileMustExist: true });
+    const other = openStoreFile(backend.databasePath, { fileMustExist: true });
     try {
       other.prepare(`INSERT INTO setting (key, value) VALUES ('language', 'sv')`).run();
     } finally {

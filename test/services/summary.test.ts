@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
-import { createTestBackend, expectFail, makeTempDir, removeTempDirs, type TestBackend } from './helpers';
+import { createTestBackend, expectFail, makeTempDir, removeTempDirs, type TestBackend, openStoreFile } from './helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
 
 let backend: TestBackend;
@@ -17,7 +16,7 @@ afterEach(() => {
   removeTempDirs();
 });
 
-const raw = () => new BetterSqlite3(backend.databasePath, { readonly: true });
+const raw = () => openStoreFile(backend.databasePath, { readonly: true });
 
 describe('summary settings', () => {
   it('start with every section on and counts instead of names, and are remembered', () => {

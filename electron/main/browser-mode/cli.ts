@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DATABASE_FILE } from '../services/backend';
+import { inspectFile } from '../services/db/connection';
+import { KEY_FILE, keyFileSealer, openKeyring } from '../services/storage/keyring';
 import { startBrowserMode } from './server';
 
 /**
@@ -13,12 +16,25 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     static: { type: 'string', default: resolve('out/web') },
     dev: { type: 'boolean', default: false },
+    // The store's key lives in a key file in the data folder, made here on a first start (browser
+    // mode is for development and tests: the desktop app seals its key with the keychain instead).
+    'key-file': { type: 'string' },
+    // Act as a computer without a keyring: the facilitator is asked for a passphrase.
+    'no-keyring': { type: 'boolean', default: false },
   },
+});
+
+const dataDir = resolve(values['data-dir']);
+const keys = await openKeyring({
+  file: values['key-file'] ? resolve(values['key-file']) : join(dataDir, KEY_FILE),
+  sealer: values['no-keyring'] ? { ...keyFileSealer, unavailable: () => Promise.resolve('noKeyring' as const) } : keyFileSealer,
+  storeIsEncrypted: inspectFile(join(dataDir, DATABASE_FILE)) === 'encrypted',
 });
 
 const { version } = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
 const server = await startBrowserMode({
-  dataDir: resolve(values['data-dir']),
+  dataDir,
+  keys,
   appVersion: version,
   port: Number(values.port),
   staticDir: values.static,

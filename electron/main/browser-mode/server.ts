@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CSP } from '@shared/csp';
 import { createBackend, type Backend } from '../services/backend';
+import type { KeyAccess } from '../services/storage/keyring';
 
 /**
  * Browser mode, for development and end-to-end tests only (never packaged): the same backend
@@ -19,6 +20,8 @@ export interface BrowserModeOptions {
   staticDir?: string;
   /** Or serve the renderer source through Vite with hot reload. */
   dev?: boolean;
+  /** The store's key: browser mode's own key file (cli.ts), never the desktop app's keychain. */
+  keys: KeyAccess;
   log?: (error: unknown) => void;
 }
 
@@ -141,6 +144,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
     systemLocales: [],
+    keys: options.keys,
     ...(options.log ? { log: options.log } : {}),
   });
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { AppInfo, StoreProblem } from '@shared/domain';
+import type { AppInfo, StorageStatus, StoreProblem } from '@shared/domain';
 import { fail, ok } from '@shared/envelope';
-import { closeDatabase, openDatabase } from './db/connection';
 import { StoreOpenError } from './db/errors';
+import { problemOf } from './db/connection';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { agreementHandlers } from './agreement/handlers';
 import { createDispatch, type Dispatch, type DispatchAsync } from './dispatch';
@@ -14,6 +14,11 @@ import { planHandlers } from './meetings/plan';
 import { memberHandlers } from './members/service';
 import { programmeHandlers } from './programme/service';
 import { settingsHandlers } from './settings/service';
+import type { DataKey } from './db/driver';
+import type { ScryptParams } from './storage/crypto';
+import { storageHandlers } from './storage/handlers';
+import type { KeyAccess } from './storage/keyring';
+import { createStoreSession } from './storage/session';
 import { summaryHandlers } from './summary/handlers';
 
 export const DATABASE_FILE = 'vertaistuki.sqlite';
@@ -27,7 +32,11 @@ export interface BackendConfig {
   /** The TTF fonts exports embed (resources/fonts; next to the main bundle when packaged). */
   fontsDir: string;
   systemLocales: string[];
+  /** Where the store's key comes from: data-key.ts in the desktop app, a key file in browser mode and tests. */
+  keys: KeyAccess;
   log?: (error: unknown) => void;
+  /** Test seam: cheaper scrypt for export files. */
+  exportScrypt?: ScryptParams;
 }
 
 export interface Backend {
@@ -50,51 +59,102 @@ const featureHandlers = (db: Database, config: BackendConfig) => ({
   ...summaryHandlers(db, { fontsDir: config.fontsDir }),
 });
 
+/** Calls that answer while the store is locked or waiting for its first passphrase. */
+const WITHOUT_STORE = new Set(['app.info', 'storage.status', 'storage.unlock', 'storage.choosePassphrase']);
+
 /**
  * Opens the store and wires every feature's handlers behind one dispatch.
- * If the store cannot be opened, the app still starts: `app.info` explains the problem
- * and every other call answers `store_unavailable`; the file is left untouched.
+ * The store may start locked (the app lock, or no keyring to keep the key): then `app.info` says so
+ * and only the storage calls that unlock it answer. If the store cannot be opened, the app still
+ * starts: `app.info` explains the problem and every other call answers `store_unavailable`; the
+ * file is left untouched.
  */
 export function createBackend(config: BackendConfig): Backend {
   const databasePath = join(config.dataDir, DATABASE_FILE);
-  let db: Database | null = null;
+  const session = createStoreSession(databasePath, loadMigrations(config.migrationsDir));
+  const { keys } = config;
   let storeProblem: StoreProblem | null = null;
-  try {
-    db = openDatabase({ path: databasePath, migrations: loadMigrations(config.migrationsDir) });
-  } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    storeProblem = error.problem;
-    config.log?.(error);
-  }
+  let waiting: Pick<StorageStatus, 'state' | 'reason'> = { state: 'unavailable', reason: null };
+  let open: ReturnType<typeof createDispatch> | null = null;
 
-  const info = (): AppInfo => ({
-    name: config.appName,
-    version: config.appVersion,
-    mode: config.mode,
-    dataDir: config.dataDir,
-    databasePath,
-    systemLocales: config.systemLocales,
-    schemaVersion: db ? schemaVersion(db) : 0,
-    storeProblem,
+  const status = (): StorageStatus => ({ ...waiting, ...keys.status() });
+
+  const info = (): AppInfo => {
+    const db = session.db();
+    return {
+      name: config.appName,
+      version: config.appVersion,
+      mode: config.mode,
+      dataDir: config.dataDir,
+      databasePath,
+      systemLocales: config.systemLocales,
+      schemaVersion: db ? schemaVersion(db) : 0,
+      storeProblem,
+      storage: status(),
+    };
+  };
+
+  const bind = () => {
+    const db = session.db();
+    open = db ? createDispatch({ ...featureHandlers(db, config), ...storage, 'app.info': info } satisfies Handlers, config.log) : null;
+    waiting = db ? { state: 'open', reason: null } : waiting;
+  };
+
+  /** Opens with a key; a store that cannot be used becomes the reported problem, untouched. */
+  const openWith = (key: DataKey) => {
+    try {
+      session.open(key);
+      storeProblem = null;
+    } catch (error) {
+      storeProblem = (error instanceof StoreOpenError ? error : problemOf(error, databasePath)).problem;
+      waiting = { state: 'unavailable', reason: null };
+      config.log?.(error);
+    }
+    bind();
+  };
+
+  const lock = () => {
+    session.close();
+    open = null;
+    waiting = { state: 'locked', reason: keys.status().appLock.on ? 'appLock' : (keys.start.kind === 'locked' ? keys.start.reason : 'noKeyring') };
+  };
+
+  const storage = storageHandlers({
+    session,
+    keys,
+    appVersion: config.appVersion,
+    status,
+    openWith,
+    reopened: bind,
+    lock,
+    ...(config.exportScrypt ? { exportScrypt: config.exportScrypt } : {}),
   });
+  /** While there is no store: only what unlocks it. */
+  const withoutStore = createDispatch({ ...storage, 'app.info': info } as unknown as Handlers, config.log);
 
-  const open = db ? createDispatch({ ...featureHandlers(db, config), 'app.info': info } satisfies Handlers, config.log) : null;
-  /** Before the store: app.info always answers; nothing else does without an open store. */
+  const start = keys.start;
+  if (start.kind === 'key') openWith(start.key);
+  else if (start.kind === 'problem') {
+    storeProblem = { kind: start.problem, path: databasePath, detail: start.detail };
+    config.log?.(new Error(start.detail));
+  } else waiting = { state: start.kind, reason: start.reason };
+
   const gate = (name: string) => {
     if (name === 'app.info') return ok(info());
-    if (!open || !db) return fail('store_unavailable', `The data file is not open: ${databasePath}`);
-    return null;
+    if (open) return null;
+    if (!storeProblem && WITHOUT_STORE.has(name)) return null;
+    return fail('store_unavailable', storeProblem ? `The data file is not open: ${databasePath}` : 'The data is locked.');
   };
-  const dispatch: Dispatch = (name, input) => gate(name) ?? open!.dispatch(name, input);
-  const call: DispatchAsync = async (name, input) => gate(name) ?? open!.call(name, input);
+  const dispatch: Dispatch = (name, input) => gate(name) ?? (open ?? withoutStore).dispatch(name, input);
+  const call: DispatchAsync = async (name, input) => gate(name) ?? (open ?? withoutStore).call(name, input);
 
   return {
     dispatch,
     call,
     info,
     close: () => {
-      if (db) closeDatabase(db);
-      db = null;
+      session.close();
+      open = null;
     },
   };
 }

@@ -1,16 +1,16 @@
-import { contract, isFileCall, type CallName } from '@shared/contract';
+import { contract, isAsyncCall, type CallName } from '@shared/contract';
 import { fail, ok, type Envelope, type FieldIssue } from '@shared/envelope';
 import type { z } from 'zod';
 import { AppError } from './errors';
 import type { Handlers } from './handlers';
 
-/** Answers at once; refuses the asynchronous calls (trait `file` in the contract) without running them. */
+/** Answers at once; refuses the asynchronous calls (traits `async` and `file` in the contract) without running them. */
 export type Dispatch = (name: string, input: unknown) => Envelope<unknown>;
 /** Answers every call; what the hosts (Electron's IPC, browser mode) use. */
 export type DispatchAsync = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
 const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
-const isAsync = isFileCall;
+const isAsync = isAsyncCall;
 
 const issuesOf = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));

@@ -3,6 +3,8 @@ import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { StoreProblemScreen } from '../features/settings/StoreProblemScreen';
+import { UnlockScreen } from '../features/storage/UnlockScreen';
+import { useIdleLock } from '../features/storage/useIdleLock';
 import { installCloseGuard } from '../lib/saveRegistry';
 import { Frame } from './Frame';
 import { createI18n, localeOf } from './i18n';
@@ -36,7 +38,9 @@ export function App() {
 function Ready() {
   const info = useAppStore((s) => s.info);
   const programme = useAppStore((s) => s.programme);
+  useIdleLock(info?.storage);
   if (info?.storeProblem) return <StoreProblemScreen problem={info.storeProblem} />;
+  if (info && (info.storage.state === 'locked' || info.storage.state === 'choosePassphrase')) return <UnlockScreen status={info.storage} />;
   if (!programme) return <SetupWizard />;
   return <Frame />;
 }

@@ -36,7 +36,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   load: async () => {
     try {
       const info = await call('app.info');
-      if (info.storeProblem) {
+      if (info.storeProblem || info.storage.state !== 'open') {
         set({ status: 'ready', info, language: pickLanguage(null, systemLocalesOf(info)) });
         return;
       }

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync, closeSync, writeSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { dirname, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../electron/main/services/db/connection';
 import { StoreOpenError } from '../../../electron/main/services/db/errors';
 import { loadMigrations, schemaVersion } from '../../../electron/main/services/db/migrate';
 import type { StoreProblem } from '@shared/domain';
-import { MIGRATIONS_DIR, fileSnapshot, makeTempDir, removeTempDirs } from '../helpers';
+import { MIGRATIONS_DIR, fileSnapshot, makeTempDir, removeTempDirs, testKeyFor } from '../helpers';
+import { openFile } from '../../../electron/main/services/db/driver';
 
 const openDbs: Database[] = [];
 const open = (path: string): Database => {
-  const db = openDatabase({ path, migrations: loadMigrations(MIGRATIONS_DIR) });
+  const db = openDatabase({ path, key: testKeyFor(dirname(path)), migrations: loadMigrations(MIGRATIONS_DIR) });
   openDbs.push(db);
   return db;
 };
@@ -34,7 +35,7 @@ function problemOpening(path: string): StoreProblem {
 
 /** A real store with enough rows to span many pages, closed cleanly. */
 function storeWithData(path: string): void {
-  const db = openDatabase({ path, migrations: loadMigrations(MIGRATIONS_DIR) });
+  const db = openDatabase({ path, key: testKeyFor(dirname(path)), migrations: loadMigrations(MIGRATIONS_DIR) });
   const insert = db.prepare('INSERT INTO member (name, role, email) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (let i = 0; i < 400; i += 1) insert.run(`Jäsen ${i} ${'ö'.repeat(60)}`, 'Vertainen', `j${i}@example.fi`);
@@ -154,7 +155,7 @@ describe('closeDatabase', () => {
     const copyDir = makeTempDir();
     const copy = join(copyDir, 'copy.sqlite');
     copyFileSync(path, copy);
-    const check = new BetterSqlite3(copy, { readonly: true, fileMustExist: true });
+    const check = openFile(copy, testKeyFor(dir), { readonly: true, fileMustExist: true });
     try {
       expect(check.prepare('SELECT name, email FROM member').all()).toEqual([
         { name: 'Äimä Kääpä 🌲', email: 'aima@example.fi' },

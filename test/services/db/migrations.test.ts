@@ -1,11 +1,11 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../electron/main/services/db/connection';
 import { StoreOpenError } from '../../../electron/main/services/db/errors';
 import { loadMigrations, migrate, schemaVersion, type Migration } from '../../../electron/main/services/db/migrate';
-import { MIGRATIONS_DIR, dumpDatabase, fileSnapshot, makeTempDir, removeTempDirs, sqliteErrorCode } from '../helpers';
+import { MIGRATIONS_DIR, dumpDatabase, fileSnapshot, makeTempDir, openStoreFile, removeTempDirs, sqliteErrorCode, testKeyFor } from '../helpers';
 
 const openDbs: Database[] = [];
 /** A plain better-sqlite3 connection, closed after the test. */
@@ -193,10 +193,10 @@ describe('openDatabase and a newer schema', () => {
   function storeFromNewerApp(dir: string): string {
     const path = join(dir, 'store.sqlite');
     const migrations = loadMigrations(MIGRATIONS_DIR);
-    const db = openDatabase({ path, migrations });
+    const db = openDatabase({ path, key: testKeyFor(dirname(path)), migrations });
     db.prepare(`INSERT INTO member (name) VALUES ('Öljy-Pekka')`).run();
     closeDatabase(db);
-    const newer = new BetterSqlite3(path, { fileMustExist: true });
+    const newer = openStoreFile(path, { fileMustExist: true });
     newer.exec('CREATE TABLE from_the_future (x INTEGER)');
     newer.pragma(`user_version = ${migrations.length + 1}`);
     newer.pragma('wal_checkpoint(TRUNCATE)');
@@ -211,7 +211,7 @@ describe('openDatabase and a newer schema', () => {
 
     let thrown: unknown;
     try {
-      openDatabase({ path, migrations: loadMigrations(MIGRATIONS_DIR) });
+      openDatabase({ path, key: testKeyFor(dirname(path)), migrations: loadMigrations(MIGRATIONS_DIR) });
     } catch (error) {
       thrown = error;
     }
@@ -233,19 +233,19 @@ describe('openDatabase and a newer schema', () => {
     const source = storeFromNewerApp(dir);
     const path = join(dir, 'rollback.sqlite');
     copyFileSync(source, path);
-    const convert = new BetterSqlite3(path, { fileMustExist: true });
+    const convert = openStoreFile(path, { fileMustExist: true });
     convert.pragma('journal_mode = DELETE');
     convert.close();
     const before = fileSnapshot(path);
 
-    expect(() => openDatabase({ path, migrations: loadMigrations(MIGRATIONS_DIR) })).toThrow(StoreOpenError);
+    expect(() => openDatabase({ path, key: testKeyFor(dirname(path)), migrations: loadMigrations(MIGRATIONS_DIR) })).toThrow(StoreOpenError);
 
     expect(readFileSync(path).equals(before.bytes)).toBe(true);
   });
 
   it('keeps the data of a refused store readable by the newer app', () => {
     const path = storeFromNewerApp(makeTempDir());
-    expect(() => openDatabase({ path, migrations: loadMigrations(MIGRATIONS_DIR) })).toThrow(StoreOpenError);
+    expect(() => openDatabase({ path, key: testKeyFor(dirname(path)), migrations: loadMigrations(MIGRATIONS_DIR) })).toThrow(StoreOpenError);
     const dump = dumpDatabase(path);
     expect(dump.userVersion).toBe(loadMigrations(MIGRATIONS_DIR).length + 1);
     expect(dump.rows.member).toEqual([expect.objectContaining({ name: 'Öljy-Pekka' })]);
@@ -255,7 +255,7 @@ describe('openDatabase and a newer schema', () => {
     const dir = makeTempDir();
     const path = join(dir, 'store.sqlite');
     const good = loadMigrations(MIGRATIONS_DIR);
-    const db = openDatabase({ path, migrations: good });
+    const db = openDatabase({ path, key: testKeyFor(dirname(path)), migrations: good });
     db.prepare(`INSERT INTO member (name) VALUES ('Kääpä')`).run();
     closeDatabase(db);
     const before = dumpDatabase(path);
@@ -263,7 +263,7 @@ describe('openDatabase and a newer schema', () => {
     const broken: Migration = { version: good.length + 1, name: 'broken', sql: 'CREATE TABLE x (a); SELEC 1;' };
     let thrown: unknown;
     try {
-      openDatabase({ path, migrations: [...good, broken] });
+      openDatabase({ path, key: testKeyFor(dirname(path)), migrations: [...good, broken] });
     } catch (error) {
       thrown = error;
     }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import { keyOf } from '../db/connection';
 import { AppError } from '../errors';
 import type { ExportJob } from './jobs';
 import type { JobAnswer, JobRequest } from './worker';
@@ -10,7 +11,7 @@ import type { JobAnswer, JobRequest } from './worker';
  * Runs exports on a worker thread (plain Node: the same in Electron's main process, in browser
  * mode and in tests), so that the thread answering every other call — an autosave, say — never
  * waits for a PDF. One worker per process, started on the first export and ended after a quiet
- * minute; it reads the store on a read-only connection of its own (snapshot.ts).
+ * minute; it reads the store on a read-only connection of its own, with the store's key (snapshot.ts).
  */
 export interface ExportedFile<Meta = unknown> {
   fileName: string;
@@ -97,7 +98,7 @@ export function runExport<Meta = unknown>(db: Database, job: ExportJob, fontsDir
   worker ??= startWorker();
   worker.ref(); // busy: a script awaiting the file must not end before it arrives
   const id = nextId++;
-  const request: JobRequest = { id, databasePath: db.name, fontsDir, job };
+  const request: JobRequest = { id, databasePath: db.name, key: keyOf(db) ?? null, fontsDir, job };
   return new Promise<ExportedFile<Meta>>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (file: ExportedFile) => void, reject });
     worker!.postMessage(request);

@@ -15,6 +15,8 @@ import { readSnapshot } from './snapshot';
 export interface JobRequest {
   id: number;
   databasePath: string;
+  /** The store's key (the serving connection's), or null for a plain file. */
+  key: Uint8Array | null;
   /** The TTF fonts PDFs embed (backend config). */
   fontsDir: string;
   job: ExportJob;
@@ -27,8 +29,8 @@ export type JobAnswer =
 /** Bytes that own their whole buffer, so it can be handed over without a copy (small Buffers share a pool). */
 const owned = (bytes: Uint8Array) => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes));
 
-async function run({ id, databasePath, fontsDir, job }: JobRequest): Promise<JobAnswer> {
-  const source = readSnapshot(databasePath, (db) => sourceOf(db, job));
+async function run({ id, databasePath, key, fontsDir, job }: JobRequest): Promise<JobAnswer> {
+  const source = readSnapshot(databasePath, key && Buffer.from(key), (db) => sourceOf(db, job));
   const bytes = source.format === 'pdf' ? renderPdf(source.document, fontSetIn(fontsDir)) : await renderDocx(source.document);
   return { id, ok: true, fileName: safeFileName(source.stem, source.format), mimeType: MIME_TYPES[source.format], bytes: owned(bytes), meta: source.meta };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SummaryDocument } from '@shared/domain';
 import { AppError } from '../errors';
+import { backupDatabase } from '../storage/backups';
 
 /**
  * Closing the programme: the summary is frozen as it stands, then the confidential material is
@@ -12,6 +13,7 @@ import { AppError } from '../errors';
  * confidential data; the summary's read model (document.ts, sources.ts) never does.
  */
 export function closeProgramme(db: Database, summary: SummaryDocument): void {
+  backupDatabase(db, 'beforeClose');
   db.transaction(() => {
     const programme = db.prepare('SELECT archived_at AS archivedAt FROM programme WHERE id = 1').get() as { archivedAt: string | null } | undefined;
     if (!programme) throw new AppError('not_set_up', 'The group has not been set up yet.');

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
+import { StorageSettings } from '../storage/StorageSettings';
 import { LanguageSelect } from './LanguageSelect';
 
 export function SettingsPage() {
@@ -35,6 +36,7 @@ export function SettingsPage() {
           </dl>
         </section>
       )}
+      <StorageSettings />
     </div>
   );
 }

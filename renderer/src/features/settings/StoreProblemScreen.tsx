@@ -9,7 +9,7 @@ export function StoreProblemScreen({ problem }: { problem: StoreProblem }) {
       <div className="card card--narrow" role="alert" aria-labelledby="store-problem-title">
         <h1 id="store-problem-title">{t('storeProblem.title')}</h1>
         <p className="lead">{t(`storeProblem.${problem.kind}`)}</p>
-        <p>{t('storeProblem.intro')}</p>
+        <p>{t(problem.newStore ? 'storeProblem.introNew' : problem.kind === 'empty' ? 'storeProblem.introEmpty' : 'storeProblem.intro')}</p>
         <dl className="facts">
           <dt>{t('storeProblem.where')}</dt>
           <dd>

@@ -11,6 +11,7 @@ import { ProgrammeFieldset } from '../group/ProgrammeFieldset';
 import { AddMemberForm } from '../members/AddMemberForm';
 import { LanguageSelect } from '../settings/LanguageSelect';
 import { FormFailure } from '../../components/FormFailure';
+import { RestoreFromFile } from '../storage/RestoreFromFile';
 
 const EMPTY_PROGRAMME: ProgrammeFields = { name: '', organisation: '', facilitatorName: '', startDate: '', endDate: '' };
 
@@ -107,6 +108,13 @@ export function SetupWizard() {
           </section>
         )}
       </div>
+      {step === 1 && (
+        <section className="card setup-card setup-restore" aria-labelledby="setup-restore-heading">
+          <h2 id="setup-restore-heading">{t('setup.restoreTitle')}</h2>
+          <p className="muted">{t('setup.restoreIntro')}</p>
+          <RestoreFromFile />
+        </section>
+      )}
     </main>
   );
 }
