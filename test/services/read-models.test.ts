@@ -22,6 +22,11 @@ function programmeOf(meetings: number) {
   buildLarge(backend, meetings);
   const first = call(backend, 'plan.list', undefined)[0]!;
   call(backend, 'plan.update', { ...first, plannedTheme: 'Uusi teema', plannedDate: first.plannedDate, plannedMonth: first.plannedMonth });
+  // planned meetings with nothing recorded but notes: real notes count as content, blank ones do not
+  for (const notes of ['Vain muistiinpano', '    ']) {
+    const { id } = call(backend, 'plan.add', { plannedDate: null, plannedMonth: null, plannedTheme: '', place: '', format: null });
+    call(backend, 'meetings.saveNotes', { id, notes });
+  }
   backend.close();
   const db = openStoreFile(backend.databasePath);
   open.push(db);
@@ -54,6 +59,8 @@ describe('read models at any size', () => {
     const { db } = programmeOf(12);
     const plan = listPlan(db);
     expect(plan.some((m) => m.hasContent) && plan.some((m) => !m.hasContent)).toBe(true);
+    expect(plan.at(-2)!.hasContent).toBe(true); // notes only
+    expect(plan.at(-1)!.hasContent).toBe(false); // blank notes
     expect(plan.some((m) => m.history.length > 0)).toBe(true);
     expect(plan).toEqual(plan.map((m) => getPlanned(db, m.id)));
   }, 60_000);

@@ -37,10 +37,12 @@ function contentQuery(db: Database) {
   );
   // Every meeting with content at once: one pass over each referencing table rather than a
   // look-up per meeting (some of those columns, such as action.reviewed_in_id, have no index).
+  // Notes are read only for meetings with nothing else recorded: reading every meeting's notes
+  // (20 KB each, decrypted page by page) would cost more than all the rest.
+  const referenced = references.map(({ tableName, columnName }) => `SELECT "${columnName}" FROM "${tableName}" WHERE "${columnName}" IS NOT NULL`);
   const all = db.prepare<[], { id: number }>(
-    [`SELECT id FROM meeting WHERE trim(notes) <> ''`, ...references.map(({ tableName, columnName }) => `SELECT "${columnName}" FROM "${tableName}"`)].join(
-      ' UNION ',
-    ),
+    `WITH referenced (id) AS (${referenced.join(' UNION ')})
+     SELECT id FROM referenced UNION ALL SELECT id FROM meeting WHERE id NOT IN referenced AND trim(notes) <> ''`,
   );
   const statements = { one, all };
   contentQueries.set(db, statements);
