@@ -21,9 +21,9 @@ type PlanRow = Omit<PlannedMeeting, 'hasContent' | 'history'>;
  * later feature adds counts too. The schema cannot change while the store is open, so the query
  * is built once per connection.
  */
-const contentQueries = new WeakMap<Database, Statement<[{ id: number }], { has: number }>>();
+const contentQueries = new WeakMap<Database, { one: Statement<[{ id: number }], { has: number }>; all: Statement<[], { id: number }> }>();
 
-function contentQuery(db: Database): Statement<[{ id: number }], { has: number }> {
+function contentQuery(db: Database) {
   const cached = contentQueries.get(db);
   if (cached) return cached;
   const references = db
@@ -33,15 +33,21 @@ function contentQuery(db: Database): Statement<[{ id: number }], { has: number }
     )
     .all() as { tableName: string; columnName: string }[];
   const checks = references.map(({ tableName, columnName }) => `EXISTS (SELECT 1 FROM "${tableName}" WHERE "${columnName}" = :id)`);
-  const statement = db.prepare<[{ id: number }], { has: number }>(
+  const one = db.prepare<[{ id: number }], { has: number }>(
     `SELECT 0${checks.map((check) => ` OR ${check}`).join('')} AS has`,
   );
-  contentQueries.set(db, statement);
-  return statement;
+  // Every meeting with content at once: one pass over each referencing table rather than a
+  // look-up per meeting (some of those columns, such as action.reviewed_in_id, have no index).
+  // Notes count through meeting_note, which holds a row only for a meeting with notes.
+  const referenced = references.map(({ tableName, columnName }) => `SELECT "${columnName}" FROM "${tableName}" WHERE "${columnName}" IS NOT NULL`);
+  const all = db.prepare<[], { id: number }>(`${referenced.join(' UNION ')}`);
+  const statements = { one, all };
+  contentQueries.set(db, statements);
+  return statements;
 }
 
 export function meetingHasContent(db: Database, id: number): boolean {
-  return contentQuery(db).get({ id })?.has === 1;
+  return contentQuery(db).one.get({ id })?.has === 1;
 }
 
 function historyOf(db: Database, id: number): PlanChange[] {
@@ -59,9 +65,23 @@ export function getPlanned(db: Database, id: number): PlannedMeeting {
   return { ...row, hasContent: meetingHasContent(db, id), history: historyOf(db, id) };
 }
 
+/** The whole plan in three statements, however many meetings it has. */
 export function listPlan(db: Database): PlannedMeeting[] {
-  const ids = db.prepare('SELECT id FROM meeting ORDER BY number').all() as { id: number }[];
-  return ids.map(({ id }) => getPlanned(db, id));
+  const rows = db.prepare(`SELECT ${PLAN_COLUMNS} FROM meeting ORDER BY number`).all() as PlanRow[];
+  const withContent = new Set(contentQuery(db).all.all().map((row) => row.id));
+  const history = new Map<number, PlanChange[]>();
+  const changes = db
+    .prepare(
+      `SELECT meeting_id AS meetingId, kind, old_value AS oldValue, new_value AS newValue, changed_at AS changedAt
+       FROM meeting_plan_change ORDER BY meeting_id, id`,
+    )
+    .all() as (PlanChange & { meetingId: number })[];
+  for (const { meetingId, ...change } of changes) {
+    const list = history.get(meetingId) ?? [];
+    list.push(change);
+    history.set(meetingId, list);
+  }
+  return rows.map((row) => ({ ...row, hasContent: withContent.has(row.id), history: history.get(row.id) ?? [] }));
 }
 
 /** Store-level rules: the number is free, and the date or month falls within the programme. */
