@@ -14,8 +14,13 @@ const THEMES = ['Työhyvinvointi', 'Muutosjohtaminen', 'Palautteen antaminen', '
 /** The summary fixture of the leak test: 6 meetings, feedback, self-check, evaluation, quote, decision. */
 export const buildSmall = (backend: Backend) => buildLeakFixture(backendCaller(backend), 6);
 
-/** A long programme: tables and lists over many pages, a chart with many meetings, an agreed version. */
-export function buildLarge(backend: Backend, meetings = 120): void {
+/**
+ * A long programme: tables and lists over many pages, a chart with many meetings, an agreed version.
+ * Meetings come every `everyDays` days from January 2020, so every one is in the past and can be held
+ * and given a round (the boundary refuses both for a meeting still to come); at the default, 120
+ * meetings end in 2024.
+ */
+export async function buildLarge(backend: Backend, meetings = 120, everyDays = 14): Promise<void> {
   must(backend, 'programme.setup', {
     programme: { name: 'Pitkä ohjelma – Ääneseudun esihenkilöt', organisation: 'Östermyran kaupunki', facilitatorName: 'Åsa Öhman', startDate: '2020-01-01', endDate: '2039-12-31' },
     members: ['Äijä Mäkelä', 'Örjan Kärkkäinen', 'Sönke Ylä-Hyyppä', 'Liisa Järvinen', 'Aino Väänänen', 'Jukka Åström'].map((name) => ({ name, role: '', email: '' })),
@@ -23,7 +28,7 @@ export function buildLarge(backend: Backend, meetings = 120): void {
   const members = must<{ id: number }[]>(backend, 'members.list');
   const round = must<{ questions: { id: number; kind: string }[] }>(backend, 'feedback.questions', { instrument: 'round' }).questions;
   for (let i = 0; i < meetings; i++) {
-    const day = new Date(Date.UTC(2020, 0, 6 + i * 14)).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2020, 0, 6 + i * everyDays)).toISOString().slice(0, 10);
     const { id } = must<{ id: number }>(backend, 'plan.add', {
       number: i + 1,
       plannedDate: i % 7 === 3 ? null : day,
@@ -44,12 +49,12 @@ export function buildLarge(backend: Backend, meetings = 120): void {
       const answers = round.map((q, k) => ({ questionId: q.id, score: q.kind === 'scale' ? 1 + ((i + r * 2 + k) % 5) : null, choice: null, text: q.kind === 'text' ? `Vastaus ${r}` : '' }));
       must(backend, 'feedback.submit', { surveyId: survey.id, memberId: null, answers });
     }
-    must(backend, 'feedback.end', { id: survey.id });
+    await mustAsync(backend, 'feedback.end', { id: survey.id }); // asynchronous: an anonymous round is rewritten, then the log emptied
   }
   must(backend, 'agreement.start', { template: 'fi' });
   const version = must<{ id: number }>(backend, 'agreement.saveVersion', { agreedOn: '2020-01-20', note: 'Hyväksytty ensimmäisessä tapaamisessa' });
   members.slice(0, 4).forEach((member, m) => must(backend, 'agreement.setAcceptance', { versionId: version.id, memberId: member.id, acceptedOn: `2020-01-2${m}` }));
-  must(backend, 'evaluation.saveDecision', { decision: 'informal', rationale: 'Ryhmä jatkaa vapaamuotoisesti, noin kerran kuussa.', decidedOn: '2039-06-01' });
+  must(backend, 'evaluation.saveDecision', { decision: 'informal', rationale: 'Ryhmä jatkaa vapaamuotoisesti, noin kerran kuussa.', decidedOn: '2024-09-02' });
   must(backend, 'summary.saveSettings', {
     ...must<Record<string, unknown>>(backend, 'summary.settings'),
     attendanceNames: true,

@@ -23,7 +23,7 @@ describe('exports render off the thread that serves calls', () => {
   it('an autosave sent while a large summary PDF is being exported answers before the export does', async () => {
     const dataDir = makeTempDir();
     const setup = createTestBackend(dataDir);
-    buildLarge(setup, 250);
+    await buildLarge(setup, 250, 7); // weekly, so all 250 are in the past and held
     const meetingId = (setup.dispatch('plan.list', undefined) as { ok: true; value: { id: number }[] }).value[0]!.id;
     setup.close();
 
@@ -54,7 +54,7 @@ describe('exports render off the thread that serves calls', () => {
   it('the worker reads on a connection of its own that it closes: the store still closes cleanly', async () => {
     const dataDir = makeTempDir();
     const backend = createTestBackend(dataDir);
-    buildLarge(backend, 3);
+    await buildLarge(backend, 3);
     const exported = await backend.call('agreement.export', { version: null, language: 'fi', format: 'pdf' });
     expect(exported.ok).toBe(true);
     backend.close();
@@ -79,7 +79,7 @@ describe('the async and file traits on contract entries', () => {
 
   it('the dispatcher refuses the exports in dispatch() without running them, and answers them in call()', async () => {
     const backend = createTestBackend(makeTempDir());
-    buildLarge(backend, 1);
+    await buildLarge(backend, 1);
     const inputs = {
       'summary.export': { format: 'docx' },
       'agreement.export': { version: null, language: 'fi', format: 'docx' },

@@ -17,9 +17,9 @@ const open: Database[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
 
 /** A programme of `meetings` held meetings with rounds, themes and a plan change, on a connection that counts statement runs. */
-function programmeOf(meetings: number) {
+async function programmeOf(meetings: number) {
   const backend = createTestBackend(makeTempDir());
-  buildLarge(backend, meetings);
+  await buildLarge(backend, meetings);
   const first = call(backend, 'plan.list', undefined)[0]!;
   call(backend, 'plan.update', { ...first, plannedTheme: 'Uusi teema', plannedDate: first.plannedDate, plannedMonth: first.plannedMonth });
   // planned meetings with nothing recorded but notes: real notes count as content, blank ones do not
@@ -47,16 +47,16 @@ function programmeOf(meetings: number) {
 }
 
 describe('read models at any size', () => {
-  it('plan.list, feedback.trend and the meetings overview take as many statements for 20 meetings as for 3', () => {
-    const small = programmeOf(3);
-    const large = programmeOf(20);
+  it('plan.list, feedback.trend and the meetings overview take as many statements for 20 meetings as for 3', async () => {
+    const small = await programmeOf(3);
+    const large = await programmeOf(20);
     for (const read of [listPlan, roundTrend, listOverview]) {
       expect(large.runs(() => read(large.db)), read.name).toBe(small.runs(() => read(small.db)));
     }
   }, 60_000);
 
-  it('the plan answers what reading each meeting does, history and recorded content included', () => {
-    const { db } = programmeOf(12);
+  it('the plan answers what reading each meeting does, history and recorded content included', async () => {
+    const { db } = await programmeOf(12);
     const plan = listPlan(db);
     expect(plan.some((m) => m.hasContent) && plan.some((m) => !m.hasContent)).toBe(true);
     expect(plan.at(-2)!.hasContent).toBe(true); // notes only
@@ -65,8 +65,8 @@ describe('read models at any size', () => {
     expect(plan).toEqual(plan.map((m) => getPlanned(db, m.id)));
   }, 60_000);
 
-  it('the trend answers what the results of each round do', () => {
-    const { db } = programmeOf(12);
+  it('the trend answers what the results of each round do', async () => {
+    const { db } = await programmeOf(12);
     const trend = roundTrend(db);
     const rounds = listSurveys(db, 'round');
     expect(trend.meetings.map((m) => m.meetingId)).toEqual(rounds.map((s) => s.meetingId));
@@ -76,8 +76,8 @@ describe('read models at any size', () => {
     });
   }, 60_000);
 
-  it('the overview lists the themes of each meeting in their order', () => {
-    const { db } = programmeOf(12);
+  it('the overview lists the themes of each meeting in their order', async () => {
+    const { db } = await programmeOf(12);
     const themesOf = db.prepare(
       'SELECT t.name FROM meeting_theme mt JOIN theme t ON t.id = mt.theme_id WHERE mt.meeting_id = ? ORDER BY mt.position, t.name',
     );
