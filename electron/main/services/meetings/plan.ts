@@ -16,12 +16,15 @@ const PLAN_COLUMNS = `id, number, planned_theme AS plannedTheme, planned_date AS
 type PlanRow = Omit<PlannedMeeting, 'hasContent' | 'history'>;
 
 /**
- * "Has anything been recorded for this meeting?": notes, or a row in any table with a foreign key
- * to `meeting` (except the plan's own history), found from the schema itself so that a table a
- * later feature adds counts too. The schema cannot change while the store is open, so the query
- * is built once per connection.
+ * "Has anything been recorded for this meeting?": notes that are more than blank space, or a row
+ * in any other table with a foreign key to `meeting` (except the plan's own history), found from
+ * the schema itself so that a table a later feature adds counts too. The schema cannot change
+ * while the store is open, so the query is built once per connection.
  */
 const contentQueries = new WeakMap<Database, { one: Statement<[{ id: number }], { has: number }>; all: Statement<[], { id: number }> }>();
+
+/** Notes are kept as typed, blank space too (meeting_note); only other characters make them content. */
+const NOTES_WRITTEN = `trim(text, char(32, 9, 10, 13)) <> ''`;
 
 function contentQuery(db: Database) {
   const cached = contentQueries.get(db);
@@ -29,18 +32,23 @@ function contentQuery(db: Database) {
   const references = db
     .prepare(
       `SELECT DISTINCT m.name AS tableName, f."from" AS columnName FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-       WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name <> 'meeting_plan_change'`,
+       WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name NOT IN ('meeting_plan_change', 'meeting_note')`,
     )
     .all() as { tableName: string; columnName: string }[];
   const checks = references.map(({ tableName, columnName }) => `EXISTS (SELECT 1 FROM "${tableName}" WHERE "${columnName}" = :id)`);
   const one = db.prepare<[{ id: number }], { has: number }>(
-    `SELECT 0${checks.map((check) => ` OR ${check}`).join('')} AS has`,
+    `SELECT EXISTS (SELECT 1 FROM meeting_note WHERE meeting_id = :id AND ${NOTES_WRITTEN})${checks.map((check) => ` OR ${check}`).join('')} AS has`,
   );
   // Every meeting with content at once: one pass over each referencing table rather than a
   // look-up per meeting (some of those columns, such as action.reviewed_in_id, have no index).
-  // Notes count through meeting_note, which holds a row only for a meeting with notes.
+  // Notes are read only for meetings with nothing else recorded: reading every meeting's notes
+  // (20 KB each, decrypted page by page) would cost more than all the rest.
   const referenced = references.map(({ tableName, columnName }) => `SELECT "${columnName}" FROM "${tableName}" WHERE "${columnName}" IS NOT NULL`);
-  const all = db.prepare<[], { id: number }>(`${referenced.join(' UNION ')}`);
+  const all = db.prepare<[], { id: number }>(
+    `WITH referenced (id) AS (${referenced.join(' UNION ')})
+     SELECT id FROM referenced
+     UNION ALL SELECT meeting_id AS id FROM meeting_note WHERE meeting_id NOT IN referenced AND ${NOTES_WRITTEN}`,
+  );
   const statements = { one, all };
   contentQueries.set(db, statements);
   return statements;
@@ -161,6 +169,7 @@ export function removePlanned(db: Database, { id }: MeetingRef): MeetingRef {
       new AppError('conflict', 'This meeting already has notes or records; cancel it instead of removing it.');
     if (meetingHasContent(db, id)) throw refuse();
     try {
+      db.prepare('DELETE FROM meeting_note WHERE meeting_id = ?').run(id); // blank space only (checked above)
       db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
     } catch (error) {
       if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw refuse();
