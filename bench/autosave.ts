@@ -17,11 +17,12 @@ function rawConnection(path: string, key: DataKey) {
   const db = openFile(path, key, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  const update = db.prepare('UPDATE meeting SET notes = ? WHERE id = ?');
+  // Notes live in meeting_note since issue 9 (a row per meeting with notes; the bench's all have some).
+  const update = db.prepare('UPDATE meeting_note SET text = ? WHERE meeting_id = ?');
   return {
     save: (id: number, notes: string) => {
       const start = performance.now();
-      update.run(notes, id);
+      if (update.run(notes, id).changes !== 1) throw new Error(`meeting ${id} has no notes to update`);
       return performance.now() - start;
     },
     close: () => db.close(),
@@ -29,7 +30,7 @@ function rawConnection(path: string, key: DataKey) {
 }
 
 export async function autosave({ meetings, samples, log }: BenchContext): Promise<Figure[]> {
-  const copy = programme(meetings, log);
+  const copy = await programme(meetings, log);
   const id = copy.meetingIds[Math.floor(copy.meetingIds.length / 2)]!;
   let notes = text(NOTES_BYTES, 7);
   const edit = (i: number) => (notes = `${notes.slice(0, NOTES_BYTES - 40)} muokkaus ${i} ${Date.now()}`);

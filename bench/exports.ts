@@ -11,7 +11,7 @@ import type { BenchContext } from './lib/context';
 const AREA = 'exports';
 
 export async function exports({ meetings, samples, log }: BenchContext): Promise<Figure[]> {
-  const copy = programme(meetings, log);
+  const copy = await programme(meetings, log);
   const server = await startServer(copy.dataDir, copy.key);
   const time = (name: string, input: unknown) => sample(samples.exports, () => server.call(name, input));
   const summaryPdf = await time('summary.export', { format: 'pdf' });

@@ -51,9 +51,11 @@ export const openBackend = (dataDir: string, key: DataKey): Backend =>
 /**
  * A programme of `meetings` held meetings, built through the app's own calls: each with 20 KB of
  * notes, a theme, an action, an idea to forward, attendance of 8 members and a closed feedback
- * round of 5 anonymous answers; the agreement is started (its plan is the meetings).
+ * round of 5 anonymous answers; the agreement is started (its plan is the meetings). Meetings are
+ * weekly from January 2000, so even 999 of them (to 2019) are in the past: the boundary refuses to
+ * hold a meeting, or start its round, before its day.
  */
-function build(dataDir: string, key: DataKey, meetings: number): void {
+async function build(dataDir: string, key: DataKey, meetings: number): Promise<void> {
   const backend = openBackend(dataDir, key);
   const must = <T>(name: string, input?: unknown): T => {
     const result = backend.dispatch(name, input);
@@ -61,13 +63,13 @@ function build(dataDir: string, key: DataKey, meetings: number): void {
     return result.value as T;
   };
   must('programme.setup', {
-    programme: { name: 'Benchmark', organisation: 'Virasto', facilitatorName: 'Fasilitaattori', startDate: '2020-01-01', endDate: '2039-12-31' },
+    programme: { name: 'Benchmark', organisation: 'Virasto', facilitatorName: 'Fasilitaattori', startDate: '2000-01-01', endDate: '2039-12-31' },
     members: Array.from({ length: 8 }, (_, i) => ({ name: `Jäsen ${i + 1}`, role: '', email: '' })),
   });
   const members = must<{ id: number }[]>('members.list');
   const round = must<{ questions: { id: number; kind: string }[] }>('feedback.questions', { instrument: 'round' }).questions;
   for (let i = 0; i < meetings; i++) {
-    const day = new Date(Date.UTC(2020, 0, 1 + i * 7)).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2000, 0, 3 + i * 7)).toISOString().slice(0, 10);
     const { id } = must<{ id: number }>('plan.add', {
       number: i + 1,
       plannedDate: day,
@@ -94,7 +96,8 @@ function build(dataDir: string, key: DataKey, meetings: number): void {
       }));
       must('feedback.submit', { surveyId: survey.id, memberId: null, answers });
     }
-    must('feedback.end', { id: survey.id });
+    const ended = await backend.call('feedback.end', { id: survey.id }); // asynchronous: the anonymous answers are rewritten, the log emptied
+    if (!ended.ok) throw new Error(`feedback.end: ${ended.error.message}`);
   }
   must('agreement.start', { template: 'fi' });
   backend.close();
@@ -121,13 +124,13 @@ export interface ProgrammeCopy {
 }
 
 /** A fresh copy of the programme with `meetings` meetings (built once, then copied from the cache). */
-export function programme(meetings: number, log: (line: string) => void = console.log): ProgrammeCopy {
+export async function programme(meetings: number, log: (line: string) => void = console.log): Promise<ProgrammeCopy> {
   const dir = join(CACHE, cacheKey(meetings));
   if (!existsSync(join(dir, 'meta.json'))) {
     const started = performance.now();
     const building = mkdtempSync(join(tmpdir(), 'vertaistuki-bench-build-'));
     const key = randomBytes(32);
-    build(building, key, meetings);
+    await build(building, key, meetings);
     mkdirSync(CACHE, { recursive: true });
     rmSync(dir, { recursive: true, force: true });
     renameOrCopy(building, dir);
@@ -147,9 +150,9 @@ export function programme(meetings: number, log: (line: string) => void = consol
 }
 
 /** For bench/storage.ts: a fresh copy of the programme, opened, with its key. */
-export function buildProgramme(meetings: number, notesBytes: number): { backend: Backend; keys: KeyAccess; dataDir: string; meetingIds: number[] } {
+export async function buildProgramme(meetings: number, notesBytes: number): Promise<{ backend: Backend; keys: KeyAccess; dataDir: string; meetingIds: number[] }> {
   if (notesBytes !== NOTES_BYTES) throw new Error(`Bench programmes have ${NOTES_BYTES} bytes of notes per meeting.`);
-  const copy = programme(meetings, () => undefined);
+  const copy = await programme(meetings, () => undefined);
   const keys = fixedKey(copy.key);
   return { backend: openBackend(copy.dataDir, copy.key), keys, dataDir: copy.dataDir, meetingIds: copy.meetingIds };
 }

@@ -7,7 +7,7 @@ const AREA = 'reads';
 const CALLS = ['feedback.trend', 'summary.preview', 'plan.list', 'meetings.overview'] as const;
 
 export async function reads({ meetings, samples, log }: BenchContext): Promise<Figure[]> {
-  const copy = programme(meetings, log);
+  const copy = await programme(meetings, log);
   const backend = openBackend(copy.dataDir, copy.key);
   const figures: Figure[] = [];
   for (const name of CALLS) {

@@ -21,7 +21,7 @@ const EVENT_TIMING_THRESHOLD = 16;
 export async function renderer(context: BenchContext): Promise<Figure[]> {
   if (!existsSync(join(ROOT, 'out/web/index.html'))) throw new Error('Build the renderer first: npm run build:web');
   const { meetings, log } = context;
-  const copy = programme(meetings, log);
+  const copy = await programme(meetings, log);
   const backend = openBackend(copy.dataDir, copy.key);
   const typedIn = copy.meetingIds[0]!;
   const set = backend.dispatch('meetings.saveNotes', { id: typedIn, notes: text(TYPED_NOTES_BYTES, 3) });

@@ -6,7 +6,7 @@ import type { BenchContext } from './lib/context';
 const QUERIES = ['kehitys', 'työhyvin', 'esihenkilö palaute', 'ulosotto', 'sopimus tavoite', 'ilmap', 'ei-löydy-mitään'];
 
 export async function search({ meetings, samples, log }: BenchContext): Promise<Figure[]> {
-  const copy = programme(meetings, log);
+  const copy = await programme(meetings, log);
   const backend = openBackend(copy.dataDir, copy.key);
   const times: number[] = [];
   for (let round = 0; round < samples.search; round++) {

@@ -8,7 +8,7 @@ import { benchStorage } from './storage';
  */
 export async function storage({ meetings, smoke }: BenchContext): Promise<Figure[]> {
   if (meetings !== 6) return [];
-  const result = benchStorage(smoke ? 10 : 300, smoke ? 3 : 40);
+  const result = await benchStorage(smoke ? 10 : 300, smoke ? 3 : 40);
   const base = { area: 'storage', meetings, unit: 'ms' as const };
   const [open, plain, encrypted] = result.rows;
   return [
