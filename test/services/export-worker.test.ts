@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES, contract, FILE_CALL_NAMES, isAsyncCall, isFileCall } from '@shared/contract';
 import { ExportResult } from '@shared/domain';
 import { startBrowserMode } from '../../electron/main/browser-mode/server';
 import { buildLarge } from './export-text-fixture';
+import { probeFor, refusalOf } from '../../electron/main/services/db/shareable';
+import { sourceOf } from '../../electron/main/services/export/jobs';
+import { readSnapshot } from '../../electron/main/services/export/snapshot';
 import { fixedKey } from '../../electron/main/services/storage/keyring';
-import { createTestBackend, makeTempDir, removeTempDirs, testKeyFor } from './helpers';
+import { createTestBackend, makeTempDir, openStoreFile, removeTempDirs, testKeyFor } from './helpers';
+import { backendCaller, buildLeakFixture, mustAsync } from './summary-fixture';
 
 afterEach(removeTempDirs);
 
@@ -93,5 +98,62 @@ describe('the async and file traits on contract entries', () => {
     // and a call without the traits is answered at once
     expect(backend.dispatch('members.list', undefined).ok).toBe(true);
     backend.close();
+  }, 60_000);
+});
+
+describe('what the export worker reads for the summary', () => {
+  /**
+   * Every statement `read` prepares on the worker's snapshot connection, as worker.ts opens it, in
+   * order. The shareable handle first builds its probe from the schema (the views' names and
+   * columns, not the data); it is in the path when that comes before the first read of a view.
+   */
+  function preparedInSnapshot(dataDir: string, key: Buffer | null, read: (db: Database) => unknown) {
+    const seen: string[] = [];
+    readSnapshot(`${dataDir}/vertaistuki.sqlite`, key, (db) => {
+      const prepare = db.prepare.bind(db);
+      db.prepare = ((sql: string) => {
+        seen.push(sql);
+        return prepare(sql);
+      }) as typeof db.prepare;
+      return read(db);
+    });
+    const isSchema = (sql: string) => /sqlite_schema|pragma_table_info/.test(sql);
+    const probe = seen.findIndex((sql) => isSchema(sql) && sql.includes('shareable'));
+    const firstView = seen.findIndex((sql) => !isSchema(sql) && /\bshareable_/.test(sql));
+    return { reads: [...new Set(seen.filter((sql) => !isSchema(sql)))], throughHandle: probe >= 0 && (firstView < 0 || probe < firstView) };
+  }
+
+  it('opens the store with its key, and reads only shareable_* views through the checked handle, besides the summary’s settings and frozen copy', async () => {
+    const dataDir = makeTempDir();
+    const backend = createTestBackend(dataDir);
+    await buildLeakFixture(backendCaller(backend), 3);
+    const job = { kind: 'summary', format: 'pdf' } as const;
+    const beforeClosing = preparedInSnapshot(dataDir, testKeyFor(dataDir), (db) => sourceOf(db, job));
+    await mustAsync(backend, 'summary.export', { format: 'docx' });
+    await mustAsync(backend, 'summary.archive', { confirm: 'DELETE' });
+    const afterClosing = preparedInSnapshot(dataDir, testKeyFor(dataDir), (db) => sourceOf(db, job));
+    backend.close();
+    // The snapshot really needs the key: the store is encrypted, so without it nothing is read.
+    expect(() => preparedInSnapshot(dataDir, null, (db) => sourceOf(db, job))).toThrow(/not a database/);
+
+    const db = openStoreFile(backend.databasePath, { readonly: true });
+    try {
+      const views = probeFor(db);
+      const own = probeFor(db, ['summary_settings', 'summary_archive']);
+      expect(beforeClosing.throughHandle).toBe(true);
+      for (const { reads } of [beforeClosing, afterClosing]) {
+        // nothing but reads: of the views, and of the summary’s own settings and frozen copy
+        expect(reads.filter((sql) => refusalOf(own, sql) !== null)).toEqual([]);
+        const outsideViews = reads.filter((sql) => refusalOf(views, sql) !== null);
+        expect(outsideViews.every((sql) => /\bFROM (summary_settings|summary_archive)\b/.test(sql)), outsideViews.join('\n')).toBe(true);
+      }
+      // before closing the document is built from the views; once closed, the frozen copy is printed
+      expect(beforeClosing.reads.filter((sql) => refusalOf(views, sql) === null).length).toBeGreaterThan(8);
+      expect(afterClosing.reads.some((sql) => /FROM summary_archive/.test(sql))).toBe(true);
+      views.close();
+      own.close();
+    } finally {
+      db.close();
+    }
   }, 60_000);
 });
