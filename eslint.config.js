@@ -113,7 +113,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/main/*.ts', '*.{js,ts,mjs}', 'scripts/**', 'test/**', 'bench/**'],
+    files: ['electron/main/*.ts', '*.{js,ts,mjs}', 'scripts/**', 'test/**', 'bench/**', 'mutation/**'],
     languageOptions: { globals: globals.node },
   },
 );
