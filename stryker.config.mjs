@@ -18,7 +18,7 @@ if (testFiles.length === 0) throw new Error(`None of the test files of mutation 
 export default {
   testRunner: 'vitest',
   // forks, as vitest runs them: the native SQLite driver and process-wide state expect a process per run.
-  vitest: { configFile: 'vitest.config.ts', related: false, pool: 'forks' },
+  vitest: { configFile: 'mutation/vitest.config.ts', related: false, pool: 'forks' },
   mutate: process.env.MUTATION_MUTATE ? process.env.MUTATION_MUTATE.split(',') : module.mutate,
   testFiles,
   coverageAnalysis: 'perTest',
