@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
@@ -58,9 +59,11 @@ export function LiveMeeting() {
   }, [setFocusMode]);
 
   useEffect(() => {
+    // The step is on screen and the field focused before the next key press is handled, so that
+    // nothing typed right after the shortcut is lost (a timer would run after the keys on a busy machine).
     const go = (next: Step, focus?: () => void) => {
-      setStep(next);
-      if (focus) setTimeout(focus, 0);
+      flushSync(() => setStep(next));
+      focus?.();
     };
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
