@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openFile } from '../../electron/main/services/db/driver';
 import { shareableDb } from '../../electron/main/services/db/shareable';
+import { changeBetween, choiceAggregate, scaleAggregate } from '../../electron/main/services/feedback/aggregates';
 import { shareableFeedback } from '../../electron/main/services/feedback/shareable';
 
 /**
@@ -189,7 +190,49 @@ describe('the feedback door, on views that give it more than it may pass on', ()
     scores(1, 10, [5, 5, 5]);
     expect(feedback().aggregates[0]!.scale!.distribution).toEqual([0, 0, 0, 0, 3]);
     scores(1, 10, [6]);
-    expect(() => feedback()).toThrow(RangeError);
+    expect(() => feedback()).toThrow(new RangeError('Score 6 is outside 1–5.'));
+  });
+
+  it('reports a session only the questions of its own instrument, whatever counts the views hold', () => {
+    put('shareable_feedback_session', [1, 'round', 1, null]);
+    put(
+      'shareable_feedback_question',
+      [10, 'round', 0, 'scale', 'usefulness', '', 5, null],
+      [30, 'selfcheck', 0, 'scale', 'know', '', 10, null],
+      [40, 'evaluation', 0, 'text', 'learned', '', null, null],
+    );
+    scores(1, 10, [4, 4, 4]);
+    scores(1, 30, [9, 9, 9]);
+    put('shareable_quote', [1, 40, 'Toisen kyselyn vastaus']);
+    const result = feedback();
+    expect(result.aggregates.map((a) => a.question.preset)).toEqual(['usefulness']);
+    expect(result.quotes).toEqual([]);
+  });
+
+  it('takes the self-check change from the self-check\'s own start and end, and its own questions', () => {
+    // A round with a phase, and a round question with counts in both self-check sessions: neither is the self-check.
+    put('shareable_feedback_session', [1, 'round', 1, 'start'], [2, 'round', 2, 'end'], [3, 'selfcheck', null, 'start'], [4, 'selfcheck', null, 'end']);
+    put('shareable_feedback_question', [10, 'round', 0, 'scale', 'usefulness', '', 5, null], [30, 'selfcheck', 0, 'scale', 'know', '', 10, null]);
+    scores(1, 30, [1, 1, 1]);
+    scores(2, 30, [10, 10, 10]);
+    scores(3, 30, [5, 5, 5]);
+    scores(4, 30, [6, 6, 6]);
+    scores(3, 10, [1, 1, 1]);
+    scores(4, 10, [5, 5, 5]);
+    expect(feedback().selfCheckChanges).toEqual([{ question: { preset: 'know', text: '', kind: 'scale' }, startN: 3, startMean: 5, endN: 3, endMean: 6, change: 1 }]);
+  });
+});
+
+describe('the aggregates the door is built on', () => {
+  it('gives no change when either side is missing', () => {
+    const three = scaleAggregate([2, 3, 4], 5);
+    expect(changeBetween(three, null)).toBeNull();
+    expect(changeBetween(null, three)).toBeNull();
+    expect(changeBetween(three, scaleAggregate([5, 5, 5], 5))).toBe(2);
+  });
+
+  it('says which option an answer outside the options was', () => {
+    expect(() => choiceAggregate(['maybe'], ['yes', 'no'])).toThrow(new RangeError('"maybe" is not one of the options.'));
   });
 
   it('refuses a choice that is not one of the question\'s options', () => {
