@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const SANDBOX = join(ROOT, '.stryker-tmp', 'sql-sandbox');
+export const SANDBOX = join(ROOT, '.stryker-tmp', 'sql-sandbox');
 const S = 'electron/main/services';
 const V = `${S}/db/migrations/0006_confidential.sql`;
 const T = 'test/services';
@@ -359,14 +359,14 @@ export const SQL_MUTANTS = [
 
 const COPIED = ['electron', 'shared', 'test', 'resources', 'renderer', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'vitest.config.ts'];
 
-function makeSandbox() {
+export function makeSandbox() {
   rmSync(SANDBOX, { recursive: true, force: true });
   mkdirSync(SANDBOX, { recursive: true });
   for (const entry of COPIED) cpSync(join(ROOT, entry), join(SANDBOX, entry), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(SANDBOX, 'node_modules'), 'dir');
 }
 
-const vitest = (tests) =>
+export const vitest = (tests) =>
   spawnSync(join(ROOT, 'node_modules/.bin/vitest'), ['run', '--project', 'node', '--bail', '1', ...tests], {
     cwd: SANDBOX,
     encoding: 'utf8',
@@ -375,10 +375,12 @@ const vitest = (tests) =>
   });
 
 /** The first failing test in vitest's output, to say what killed a mutant. */
-const firstFailure = (output) => output.match(/(?:FAIL|×|✗)\s+(.+)/)?.[1]?.trim().slice(0, 140) ?? 'a failing run';
+export const firstFailure = (output) => output.match(/(?:FAIL|×|✗)\s+(.+)/)?.[1]?.trim().slice(0, 140) ?? 'a failing run';
 
 /** `tests` replaces every mutant's own tests (to measure what a given set of tests kills). */
 export async function runSqlMutants({ only, tests } = {}) {
+  const unknown = (only ?? []).filter((id) => !SQL_MUTANTS.some((m) => m.id === id));
+  if (unknown.length > 0) throw new Error(`No SQL mutant named ${unknown.join(', ')} (see mutation/sql-mutants.mjs).`);
   const mutants = SQL_MUTANTS.filter((m) => !only || only.includes(m.id)).map((m) => (tests ? { ...m, tests } : m));
   makeSandbox();
   // Each mutant's edit must still apply to exactly one place: a stale list fails loudly.
