@@ -180,6 +180,22 @@ describe('the summary document: programme and meetings', () => {
     ]);
   });
 
+  it('gives the goals of the latest agreed version, not an older one nor the draft edited since; the draft\'s before any version', () => {
+    const { backend } = group();
+    const goalsOf = () => {
+      const blocks = section(preview(backend), l.programme);
+      return blocks.slice(blocks.findIndex((b) => b.type === 'heading' && b.text === l.goals)).flatMap((b) => (b.type === 'list' ? b.items : []));
+    };
+    call(backend, 'agreement.start', { template: null });
+    call(backend, 'agreement.addGoal', { kind: 'group', text: 'Ensimmäinen tavoite' });
+    expect(goalsOf()).toEqual(['Ensimmäinen tavoite']);
+    call(backend, 'agreement.saveVersion', { agreedOn: '2025-01-20', note: '' });
+    call(backend, 'agreement.addGoal', { kind: 'group', text: 'Toinen tavoite' });
+    call(backend, 'agreement.saveVersion', { agreedOn: '2025-02-10', note: '' });
+    call(backend, 'agreement.addGoal', { kind: 'group', text: 'Luonnoksen tavoite' });
+    expect(goalsOf()).toEqual(['Ensimmäinen tavoite', 'Toinen tavoite']);
+  });
+
   it('lists only held meetings: a planned meeting with a theme is neither listed nor counted, nor a cancelled one', () => {
     const doc = preview(main);
     const meetings = tableIn(section(doc, l.meetings));
