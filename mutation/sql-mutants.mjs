@@ -207,7 +207,7 @@ export const SQL_MUTANTS = [
     file: `${S}/closing/shred.ts`,
     find: `pin_hash = NULL, pin_failures = 0,`,
     replace: `pin_failures = 0,`,
-    tests: [`${T}/closed-programme.test.ts`],
+    tests: [`${T}/closing-rounds.test.ts`, `${T}/closed-programme.test.ts`],
   },
   {
     id: 'close-leaves-rounds-open',
@@ -215,7 +215,7 @@ export const SQL_MUTANTS = [
     file: `${S}/closing/shred.ts`,
     find: `UPDATE feedback_survey SET status = 'closed', ended_at`,
     replace: `UPDATE feedback_survey SET status = status, ended_at`,
-    tests: [`${T}/closed-programme.test.ts`],
+    tests: [`${T}/closing-rounds.test.ts`, `${T}/closed-programme.test.ts`],
   },
   {
     id: 'close-no-vacuum',
@@ -329,7 +329,7 @@ export const SQL_MUTANTS = [
     file: `${S}/meetings/service.ts`,
     find: `ON CONFLICT (meeting_id, member_id) DO UPDATE SET present = excluded.present`,
     replace: `ON CONFLICT (meeting_id, member_id) DO NOTHING`,
-    tests: [`${T}/meetings.test.ts`],
+    tests: [`${T}/meetings-data.test.ts`, `${T}/meetings.test.ts`],
   },
   {
     id: 'present-keeps-old-reason',
@@ -353,7 +353,7 @@ export const SQL_MUTANTS = [
     file: `${S}/meetings/service.ts`,
     find: `SET start_time = ?, planned_minutes = ?, updated_at`,
     replace: `SET start_time = ?, planned_minutes = planned_minutes + 0 * ?, updated_at`,
-    tests: [`${T}/meetings.test.ts`],
+    tests: [`${T}/meetings-data.test.ts`, `${T}/meetings.test.ts`],
   },
 ];
 
