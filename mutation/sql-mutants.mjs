@@ -102,7 +102,7 @@ export const SQL_MUTANTS = [
     file: V,
     find: `FROM feedback_survey s LEFT JOIN meeting m ON m.id = s.meeting_id WHERE s.status = 'closed';`,
     replace: `FROM feedback_survey s LEFT JOIN meeting m ON m.id = s.meeting_id;`,
-    tests: [`${T}/summary-document.test.ts`],
+    tests: [`${T}/shareable-views.test.ts`, `${T}/summary-document.test.ts`],
   },
   {
     id: 'view-answer-count-two',
@@ -118,7 +118,7 @@ export const SQL_MUTANTS = [
     file: V,
     find: `JOIN feedback_survey s ON s.id = r.survey_id\n  WHERE s.status = 'closed'\n  GROUP BY`,
     replace: `JOIN feedback_survey s ON s.id = r.survey_id\n  GROUP BY`,
-    tests: [`${T}/summary-document.test.ts`],
+    tests: [`${T}/shareable-views.test.ts`, `${T}/summary-document.test.ts`],
   },
   {
     id: 'view-scores-without-min-n',
@@ -126,7 +126,7 @@ export const SQL_MUTANTS = [
     file: V,
     find: `JOIN shareable_answer_count c ON c.survey_id = r.survey_id AND c.question_id = a.question_id\n  WHERE a.score IS NOT NULL`,
     replace: `WHERE a.score IS NOT NULL`,
-    tests: [`${T}/summary-document.test.ts`],
+    tests: [`${T}/shareable-views.test.ts`, `${T}/summary-document.test.ts`],
   },
   {
     id: 'view-choices-without-min-n',
