@@ -39,6 +39,16 @@ export const MODULES = [
     testFiles: [`${T}/feedback-shareable.test.ts`, `${T}/summary-document.test.ts`, `${T}/feedback.test.ts`, `${T}/summary.test.ts`],
   },
   {
+    // The fixed sample `npm test` runs (npm run test:mutation:sample): feedback's one door and the
+    // aggregates under it, against the one fast test file that drives them through stand-in views.
+    // It runs only when named (--modules sample), so the full run does not repeat it.
+    name: 'sample',
+    sample: true,
+    target: 90,
+    mutate: [`${S}/feedback/shareable.ts`, `${S}/feedback/aggregates.ts`],
+    testFiles: [`${T}/feedback-shareable.test.ts`],
+  },
+  {
     name: 'closing',
     target: 90,
     mutate: [`${S}/closing/*.ts`],
