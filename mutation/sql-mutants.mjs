@@ -223,7 +223,7 @@ export const SQL_MUTANTS = [
     file: `${S}/closing/shred.ts`,
     find: `db.exec('VACUUM');`,
     replace: `db.exec('SELECT 1');`,
-    tests: [`${T}/closing.test.ts`, `${T}/forensic-close.test.ts`],
+    tests: [`${T}/closing-rounds.test.ts`, `${T}/closing.test.ts`, `${T}/forensic-close.test.ts`],
   },
   {
     id: 'close-no-index-rebuild',
