@@ -95,8 +95,11 @@ if (withSql) {
   say('');
   say('| mutant | area | killed by |');
   say('| --- | --- | --- |');
-  for (const r of results) say(`| ${r.id} | ${r.area} | ${r.killed ? r.killedBy : '**survived**'} |`);
-  if (killed !== results.length) failed = true;
+  for (const r of results) {
+    const by = r.killed ? `${r.killedBy}${r.survives ? ' (listed as surviving: take it off the list)' : ''}` : r.survives ? `survived, listed: ${r.survives}` : '**survived**';
+    say(`| ${r.id} | ${r.area} | ${by} |`);
+  }
+  if (results.some((r) => r.killed === Boolean(r.survives))) failed = true;
 }
 
 mkdirSync('reports/mutation', { recursive: true });
