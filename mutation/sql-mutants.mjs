@@ -382,7 +382,9 @@ export const vitest = (tests) =>
   });
 
 /** The first failing test in vitest's output, to say what killed a mutant. */
-export const firstFailure = (output) => output.match(/(?:FAIL|×|✗)\s+(.+)/)?.[1]?.trim().slice(0, 140) ?? 'a failing run';
+// Colour codes (ESC [ … m) removed: ESLint forbids the control character in a regex literal.
+const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+export const firstFailure = (output) => output.replace(ESCAPES, '').match(/(?:FAIL|×|✗)\s+(.+)/)?.[1]?.trim().slice(0, 140) ?? 'a failing run';
 
 /** `tests` replaces every mutant's own tests (to measure what a given set of tests kills). */
 export async function runSqlMutants({ only, tests } = {}) {

@@ -231,6 +231,12 @@ describe('the aggregates the door is built on', () => {
     expect(changeBetween(three, scaleAggregate([5, 5, 5], 5))).toBe(2);
   });
 
+  it('refuses a score under 1 or between two scores, and gives no mean without answers', () => {
+    expect(() => scaleAggregate([0], 5)).toThrow(new RangeError('Score 0 is outside 1–5.'));
+    expect(() => scaleAggregate([2.5], 5)).toThrow(RangeError);
+    expect(scaleAggregate([], 5)).toEqual({ n: 0, mean: null, distribution: [0, 0, 0, 0, 0], reportable: false });
+  });
+
   it('says which option an answer outside the options was', () => {
     expect(() => choiceAggregate(['maybe'], ['yes', 'no'])).toThrow(new RangeError('"maybe" is not one of the options.'));
   });
