@@ -60,9 +60,9 @@ function setState(entry: Entry, state: SaveState) {
   for (const listener of entry.listeners) listener();
 }
 
-/** Failures a retry cannot mend (the store said no, or the record is gone): they do not hold the window open. */
+/** Failures a retry cannot mend (the store said no, the record is gone, the programme is closed): they do not hold the window open. */
 const isFinal = (state: SaveState) =>
-  state.kind === 'invalid' || (state.kind === 'failed' && ['invalid_input', 'not_found', 'conflict'].includes(state.error.code));
+  state.kind === 'invalid' || (state.kind === 'failed' && ['invalid_input', 'not_found', 'conflict', 'programme_closed'].includes(state.error.code));
 
 /** The view showing the field connects its save, its schema and its form; the returned function disconnects. */
 export function attachField(

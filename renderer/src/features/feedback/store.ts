@@ -4,6 +4,7 @@ import type {
   DecisionFields,
   Instrument,
   NamedResponse,
+  PinCheck,
   PlannedMeeting,
   QuestionAdd,
   Questionnaire,
@@ -15,8 +16,19 @@ import type {
   TextAnswer,
   Trend,
 } from '@shared/domain';
-import { call } from '../../api';
-import { settled } from '../../lib/saveRegistry';
+import { call, onCallError } from '../../api';
+import { flushAll, settled } from '../../lib/saveRegistry';
+
+/**
+ * The pass-the-device round on screen. It covers the whole app: while `survey.locked`, only the
+ * respondents' screens and the facilitator's PIN are reachable; once the PIN has unlocked it, the
+ * facilitator chooses to go on, end the round or return to the app.
+ */
+export interface DeviceRound {
+  survey: Survey;
+  /** What respondents see at the top, e.g. "Feedback on meeting 3"; null after a reload (a title by instrument). */
+  title: string | null;
+}
 
 interface FeedbackState {
   questionnaires: Partial<Record<Instrument, Questionnaire>>;
@@ -47,6 +59,19 @@ interface FeedbackState {
   share: (input: ShareInput) => Promise<void>;
   loadDecision: () => Promise<void>;
   saveDecision: (values: DecisionFields) => Promise<void>;
+  device: DeviceRound | null;
+  /** False until start-up has asked whether a round is locked. */
+  deviceChecked: boolean;
+  /** Start-up (and any call answered `round_locked`): a locked round goes straight back on screen. */
+  checkLockedRound: () => Promise<void>;
+  /** Starts an anonymous round locked with the facilitator's PIN and puts it on screen. */
+  startLocked: (input: SurveyStart, pin: string, title: string) => Promise<void>;
+  /** Locks an open anonymous round with a PIN and puts it on screen. */
+  lockRound: (surveyId: number, pin: string, title: string | null) => Promise<void>;
+  /** The facilitator's PIN: unlocks the round on screen, or says how long to wait. */
+  unlockRound: (pin: string) => Promise<PinCheck>;
+  /** Back to the app from an unlocked round (it stays open). */
+  leaveDevice: () => void;
 }
 
 /**
@@ -113,9 +138,17 @@ export const useFeedbackStore = create<FeedbackState>()((set, get) => {
       await get().loadQuestions(input.instrument);
       return survey;
     },
-    submit: async (surveyId, memberId, answers) => surveyChanged(await call('feedback.submit', { surveyId, memberId, answers })),
+    submit: async (surveyId, memberId, answers) => {
+      const survey = await call('feedback.submit', { surveyId, memberId, answers });
+      set((s) => (s.device?.survey.id === survey.id ? { device: { ...s.device, survey } } : {}));
+      await surveyChanged(survey);
+    },
     readResponse: (surveyId, memberId) => call('feedback.response', { surveyId, memberId }),
-    end: async (id) => surveyChanged(await call('feedback.end', { id })),
+    end: async (id) => {
+      const survey = await call('feedback.end', { id });
+      set((s) => (s.device?.survey.id === id ? { device: null } : {}));
+      await surveyChanged(survey);
+    },
     reopen: async (id) => putSurvey(await call('feedback.reopen', { id })),
     discard: async (instrument, id) => {
       await call('feedback.discard', { id });
@@ -145,5 +178,55 @@ export const useFeedbackStore = create<FeedbackState>()((set, get) => {
       set({ decision: values });
       set({ decision: await call('evaluation.saveDecision', values) });
     },
+    device: null,
+    deviceChecked: false,
+    checkLockedRound: async () => {
+      try {
+        const survey = await call('feedback.lockedRound');
+        set((s) => {
+          if (survey) return { device: { survey, title: s.device?.survey.id === survey.id ? s.device.title : null } };
+          // Nothing is locked: a round the facilitator has just unlocked stays on screen until they choose.
+          return { device: s.device && !s.device.survey.locked ? s.device : null };
+        });
+      } finally {
+        set({ deviceChecked: true });
+      }
+    },
+    startLocked: async (input, pin, title) => {
+      // Once locked, the store answers nothing else: what was typed elsewhere is saved first.
+      await flushAll();
+      await settled();
+      const survey = await call('feedback.start', { ...input, pin });
+      putSurvey(survey);
+      set({ device: { survey, title } });
+      await get().loadQuestions(input.instrument);
+    },
+    lockRound: async (surveyId, pin, title) => {
+      await flushAll();
+      await settled();
+      const survey = await call('feedback.lock', { surveyId, pin });
+      putSurvey(survey);
+      set({ device: { survey, title } });
+    },
+    unlockRound: async (pin) => {
+      const device = get().device;
+      if (!device) return { unlocked: true, retryAfterSeconds: 0 };
+      const check = await call('feedback.unlock', { surveyId: device.survey.id, pin });
+      if (check.unlocked) set({ device: { ...device, survey: { ...device.survey, locked: false } } });
+      return check;
+    },
+    leaveDevice: () => {
+      const device = get().device;
+      // Only the facilitator's PIN leaves a locked round.
+      if (!device || device.survey.locked) return;
+      putSurvey(device.survey);
+      set({ device: null });
+    },
   };
+});
+
+// A call refused because a round is locked (another window locked it, or the lock was missed at
+// start-up) brings the locked round on screen at once.
+onCallError((error) => {
+  if (error.code === 'round_locked') void useFeedbackStore.getState().checkLockedRound();
 });

@@ -4,6 +4,7 @@ import { LockIcon } from '../../components/LockIcon';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 import { errorMessage } from '../../lib/errors';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { meetingWhen } from './format';
@@ -25,6 +26,7 @@ export function MeetingView() {
   const { detail, members } = useMeetingData();
   const { close, setLive, setHeld, setCancelled } = useMeetingsStore.getState();
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   if (!detail) return null;
 
   const run = async (action: () => Promise<void>) => {
@@ -54,7 +56,7 @@ export function MeetingView() {
           </h1>
           <span className={`badge badge--${detail.status}`}>{t(`meetings.status_${detail.status}`)}</span>
         </div>
-        <div className="meeting-header-actions">
+        {!readOnly && <div className="meeting-header-actions">
           {detail.status !== 'cancelled' && (
             <Button className="button button--primary" onPress={() => setLive(true)}>
               {t('meetings.startLive')}
@@ -70,7 +72,7 @@ export function MeetingView() {
               {detail.status === 'cancelled' ? t('meetings.restore') : t('meetings.cancel')}
             </Button>
           )}
-        </div>
+        </div>}
       </header>
       <FormFailure message={failure} />
       <Details detail={detail} />

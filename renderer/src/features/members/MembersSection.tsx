@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../../components/readOnly';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberRow } from './MemberRow';
 import { useMembersStore } from './store';
@@ -7,6 +8,7 @@ import { useMembersStore } from './store';
 export function MembersSection() {
   const { t } = useTranslation();
   const { members, loaded, load, add } = useMembersStore();
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     void load();
@@ -30,7 +32,7 @@ export function MembersSection() {
           <MemberRow key={member.id} member={member} />
         ))}
       </ul>
-      <AddMemberForm onAdd={add} draftKey="members:new" />
+      {!readOnly && <AddMemberForm onAdd={add} draftKey="members:new" />}
       {left.length > 0 && (
         <>
           <h3 className="subheading">{t('members.leftTitle')}</h3>

@@ -16,6 +16,8 @@ interface StorageState {
   restoreBackup: (id: string) => Promise<RestoreResult>;
   exportAll: (passphrase: string) => Promise<ReturnType<typeof deliver>>;
   importFile: (base64: string, passphrase: string, replace: boolean) => Promise<RestoreResult>;
+  /** After closing: overwrites and removes every backup made before it; answers how many went. */
+  shredPreCloseBackups: () => Promise<number>;
 }
 
 /** The only caller of the storage API: the lock, backups and the export file. */
@@ -61,5 +63,10 @@ export const useStorageStore = create<StorageState>()((set, get) => ({
     const result = await call('storage.importFile', { base64, passphrase, replace });
     await get().load();
     return result;
+  },
+  shredPreCloseBackups: async () => {
+    const { removed, backups } = await call('storage.shredPreCloseBackups');
+    set({ backups });
+    return removed;
   },
 }));

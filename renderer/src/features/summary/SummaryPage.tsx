@@ -17,6 +17,7 @@ import { deliver } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { useAutosavedForm } from '../../lib/useAutosave';
 import { CloseProgramme } from './CloseProgramme';
+import { ClosedArchive } from './ClosedArchive';
 import { DocumentPreview } from './DocumentPreview';
 import { useSummaryStore } from './store';
 import './summary.css';
@@ -41,13 +42,9 @@ export function SummaryPage() {
         </div>
       </header>
       <FormFailure message={failure} />
-      {archive?.archivedAt && (
-        <p className="notice" role="status">
-          {t('summary.closed', { date: formatDate(archive.archivedAt.slice(0, 10), useAppStore.getState().language) })}
-        </p>
-      )}
       <div className="summary-layout">
         <div className="summary-side">
+          {archive?.archivedAt && <ClosedArchive archivedAt={archive.archivedAt} wipedAt={archive.wipedAt} />}
           {settings && !archive?.archivedAt && <SettingsForm settings={settings} />}
           <ExportPanel />
           <ExportLog log={log} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MeetingNotes } from '@shared/domain';
 import { TextAreaInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
+import { useReadOnly } from '../../../components/readOnly';
 import { useAutosavedForm } from '../../../lib/useAutosave';
 import { useMeetingsStore } from '../store';
 
@@ -30,6 +31,7 @@ function focusAtEnd(focus: () => void): void {
 export function Notes({ meetingId, notes, rows = 10, handle }: { meetingId: number; notes: string; rows?: number; handle?: Ref<NotesHandle> }) {
   const { t } = useTranslation();
   const saveNotes = useMeetingsStore((s) => s.saveNotes);
+  const readOnly = useReadOnly();
   const { form, state, flush } = useAutosavedForm({
     key: `meeting:${meetingId}:notes`,
     schema: NotesOnly,
@@ -47,11 +49,15 @@ export function Notes({ meetingId, notes, rows = 10, handle }: { meetingId: numb
           </h2>
           <p className="muted">{t('meetings.notesHint')}</p>
         </div>
-        <SaveStatus state={state} />
+        {!readOnly && <SaveStatus state={state} />}
       </header>
-      <form onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
-        <TextAreaInput control={form.control} name="notes" label={t('meetings.notes')} rows={rows} className="notes-field" />
-      </form>
+      {readOnly ? (
+        <p className="empty-state">{t('closed.deletedOnClose')}</p>
+      ) : (
+        <form onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+          <TextAreaInput control={form.control} name="notes" label={t('meetings.notes')} rows={rows} className="notes-field" />
+        </form>
+      )}
     </section>
   );
 }
