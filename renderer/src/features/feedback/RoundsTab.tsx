@@ -59,7 +59,7 @@ export function RoundsTab() {
         {trend && withAnswers.length > 0 ? (
           <TrendChart trend={{ ...trend, meetings: withAnswers }} />
         ) : (
-          <p className="empty-state">{t('feedback.trend.empty')}</p>
+          <p className="empty-state">{readOnly ? t('closed.resultsDeleted') : t('feedback.trend.empty')}</p>
         )}
       </section>
 
