@@ -11,20 +11,32 @@ import { useFeedbackStore, type DeviceRound } from './store';
 import './feedback.css';
 
 /**
- * The app's screen while a pass-the-device round is on (App renders it instead of the frame, so
- * nothing else of the app is in the page). Until it is known whether a round is locked, nothing
- * is shown; a locked round found at start-up comes straight back.
+ * The app's screen while a pass-the-device round is on. Until it is known whether a round is
+ * locked, nothing is shown; a locked round found at start-up comes straight back, and the rest of
+ * the app is not rendered at all until the facilitator leaves it. A round started from the app
+ * keeps the app behind it, not displayed and inert (nothing in it can be seen, focused, clicked
+ * or read by a screen reader), so that the facilitator comes back exactly where they were.
  */
 export function DeviceGate({ loading, children }: { loading: ReactNode; children: ReactNode }) {
   const device = useFeedbackStore((s) => s.device);
   const checked = useFeedbackStore((s) => s.deviceChecked);
   const check = useFeedbackStore((s) => s.checkLockedRound);
+  const [appShown, setAppShown] = useState(false);
+  if (checked && !device && !appShown) setAppShown(true);
   useEffect(() => {
     check().catch(() => undefined);
   }, [check]);
   if (!checked) return loading;
-  if (device) return <PassTheDevice key={device.survey.id} device={device} />;
-  return children;
+  return (
+    <>
+      {device && <PassTheDevice key={device.survey.id} device={device} />}
+      {appShown && (
+        <div className="device-gate-app" hidden={device !== null} inert={device !== null}>
+          {children}
+        </div>
+      )}
+    </>
+  );
 }
 
 /** A title for respondents that needs nothing the locked store would refuse (after a reload). */
@@ -38,8 +50,9 @@ function useTitle(device: DeviceRound): string {
 }
 
 /**
- * While the round is locked, browser back and forward stay on this screen, and the browser's own
- * keys for them do nothing; a reload comes back here through the start-up check.
+ * While the round is locked, browser back and forward stay on this screen, the browser's own keys
+ * for them do nothing, and no Alt shortcut reaches the app; a reload comes back here through the
+ * start-up check.
  */
 function useStayWhileLocked(locked: boolean) {
   useEffect(() => {
@@ -48,6 +61,9 @@ function useStayWhileLocked(locked: boolean) {
     const noHistoryKeys = (event: KeyboardEvent) => {
       const historyKey = (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) || event.key === 'BrowserBack' || event.key === 'BrowserForward';
       if (historyKey) event.preventDefault();
+      // The app's own Alt shortcuts (meeting mode's, in the app kept behind) never hear a key
+      // pressed here. AltGr (Ctrl+Alt) types characters, so it passes.
+      if (event.altKey && !event.ctrlKey && !event.metaKey) event.stopPropagation();
     };
     stay();
     window.addEventListener('popstate', stay);
@@ -94,7 +110,12 @@ function PassTheDevice({ device }: { device: DeviceRound }) {
 
   const unlock = async (typed: string) => {
     const check = await unlockRound(typed);
-    if (check.unlocked) pin.current = typed;
+    if (check.unlocked) {
+      pin.current = typed;
+      // Locked again later ("continue"), the next person starts at the hand-over.
+      setStep('handOver');
+      setThanked(false);
+    }
     return check;
   };
 
