@@ -21,7 +21,15 @@ export default defineConfig({
   main: {
     resolve: { alias },
     plugins: [copyMigrations()],
-    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // Exports render on a worker thread; its entry sits next to index.js (export/runner.ts).
+          'export-worker': resolve(import.meta.dirname, 'electron/main/services/export/worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     resolve: { alias },

@@ -51,8 +51,8 @@ function saver(db: Database) {
   };
 }
 
-export function benchStorage(saves = 300, opens = 40): StorageBenchResult {
-  const { backend, dataDir, meetingIds, keys } = buildProgramme(6, 20_000);
+export async function benchStorage(saves = 300, opens = 40): Promise<StorageBenchResult> {
+  const { backend, dataDir, meetingIds, keys } = await buildProgramme(6, 20_000);
   if (keys.start.kind !== 'key') throw new Error('the bench programme has a fixed key');
   const programmeKey = keys.start.key;
   const id = meetingIds[0]!;
@@ -117,7 +117,7 @@ export function benchStorage(saves = 300, opens = 40): StorageBenchResult {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = benchStorage();
+  const result = await benchStorage();
   console.table(result.rows.map((r) => ({ ...r, median: r.median.toFixed(2), p99: r.p99.toFixed(2) })));
   console.log(`encrypted / plain autosave p99: ${result.autosaveP99Ratio.toFixed(2)}× (target < 2×) ${result.ok ? 'OK' : 'MISSED'}`);
   if (!result.ok) process.exitCode = 1;

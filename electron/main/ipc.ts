@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES_CHANNEL } from '@shared/channels';
-import { CALL_NAMES, channelOf, type CallName } from '@shared/contract';
+import { CALL_NAMES, channelOf, FILE_CALL_NAMES, type CallName } from '@shared/contract';
 import { fail, ok, type Envelope } from '@shared/envelope';
 import type { ExportResult } from '@shared/domain';
 import type { Backend } from './services/backend';
@@ -11,8 +11,8 @@ import { isAppUrl } from './security-policy';
 type IpcEvent = IpcMainInvokeEvent | IpcMainEvent;
 export type TrustCheck = (event: IpcEvent) => boolean;
 
-/** Calls that answer a file: the desktop app asks where to save it instead of downloading. */
-const FILE_CALLS: ReadonlySet<CallName> = new Set(['agreement.export', 'summary.export', 'storage.exportAll']);
+/** Calls that answer a file (trait `file` in the contract): the desktop app asks where to save it instead of downloading. */
+const FILE_CALLS: ReadonlySet<CallName> = new Set(FILE_CALL_NAMES);
 
 const FILTERS: Record<string, Electron.FileFilter> = {
   '.pdf': { name: 'PDF', extensions: ['pdf'] },

@@ -26,7 +26,7 @@ import { noInput, type ContractPart } from './part';
 /**
  * The mentoring agreement: the draft's sections, agreed versions, acceptance and printing.
  * The meeting plan is edited with the `plan.*` calls (one set of records with the meetings).
- * `agreement.export` answers the file's bytes; the desktop app wraps it with a save dialog.
+ * `agreement.export` answers a file (trait `file`: rendered off the serving thread; a save dialog on the desktop).
  */
 export const agreementCalls = {
   'agreement.get': { input: noInput, output: Agreement.nullable() },
@@ -45,5 +45,5 @@ export const agreementCalls = {
   'agreement.saveVersion': { input: VersionSave, output: AgreementVersion },
   'agreement.setAcceptance': { input: AcceptanceSet, output: AgreementVersion },
   'agreement.compare': { input: CompareInput, output: Comparison },
-  'agreement.export': { input: ExportInput, output: ExportResult },
+  'agreement.export': { input: ExportInput, output: ExportResult, file: true },
 } as const satisfies ContractPart;

@@ -35,7 +35,8 @@ export const feedbackCalls = {
   'feedback.start': { input: SurveyStart, output: Survey },
   'feedback.submit': { input: SubmitInput, output: Survey },
   'feedback.response': { input: NamedResponseRef, output: NamedResponse.nullable() },
-  'feedback.end': { input: SurveyRef, output: Survey },
+  // asynchronous: an anonymous round is rewritten in random order, then the log is emptied
+  'feedback.end': { input: SurveyRef, output: Survey, async: true },
   /** Pass-the-device: the locked round, if one is running (a reload goes back to it). */
   'feedback.lockedRound': { input: noInput, output: Survey.nullable() },
   'feedback.unlock': { input: PinInput, output: PinCheck },

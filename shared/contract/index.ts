@@ -40,6 +40,16 @@ export type Contract = typeof contract;
 export type CallName = keyof Contract;
 export const CALL_NAMES = Object.keys(contract) as CallName[];
 
+/** Calls that answer a file (trait `file`, see part.ts): asynchronous, and saved through a dialog on the desktop. */
+export type FileCall = { [K in CallName]: Contract[K] extends { file: true } ? K : never }[CallName];
+export const isFileCall = (name: CallName): name is FileCall => 'file' in contract[name] && contract[name].file === true;
+export const FILE_CALL_NAMES = CALL_NAMES.filter(isFileCall);
+
+/** Calls whose handler answers a promise: trait `async`, or `file`. */
+export type AsyncCall = FileCall | { [K in CallName]: Contract[K] extends { async: true } ? K : never }[CallName];
+export const isAsyncCall = (name: CallName): name is AsyncCall =>
+  isFileCall(name) || ('async' in contract[name] && contract[name].async === true);
+
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;

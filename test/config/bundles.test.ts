@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, createTestBackend, makeTempDir, removeTempDirs, testKeyFor, validSetup } from '../services/helpers';
 
 /**
  * Checks the built bundles (`npm run build` and `npm run build:web` run before the tests):
@@ -12,6 +14,8 @@ const read = (dir: string) =>
     .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
     .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
     .join('\n');
+
+afterEach(removeTempDirs);
 
 describe('built bundles', () => {
   it('exist (run `npm run build && npm run build:web` first)', () => {
@@ -36,5 +40,55 @@ describe('built bundles', () => {
     expect(html).not.toContain('unsafe-eval');
     expect(readdirSync(join(out, 'main/migrations'))).toContain('0001_init.sql');
     expect(readdirSync(join(out, 'main/fonts'))).toEqual(expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']));
+  });
+
+  it('each section of the renderer is a chunk of its own that the app frame does not load', () => {
+    const pages = ['GroupPage', 'AgreementPage', 'MeetingsPage', 'ActionsPage', 'FeedbackPage', 'SummaryPage', 'SettingsPage'];
+    for (const build of ['renderer', 'web']) {
+      const assets = join(out, build, 'assets');
+      const files = readdirSync(assets).filter((file) => file.endsWith('.js'));
+      const chunkOf = (name: string) => files.find((file) => file.startsWith(`${name}-`));
+      for (const page of pages) expect(chunkOf(page), `${build}: a chunk for ${page}`).toBeDefined();
+      // what loads before the frame: the entry, the app (render) and what they import statically
+      const staticImports = (file: string) => [...readFileSync(join(assets, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!);
+      const frame = new Set<string>();
+      const visit = (file: string | undefined) => {
+        if (!file || frame.has(file)) return;
+        frame.add(file);
+        staticImports(file).forEach(visit);
+      };
+      visit(chunkOf('index'));
+      visit(chunkOf('render'));
+      expect(frame.size, `${build}: the frame's chunks`).toBeGreaterThan(1);
+      for (const page of pages) expect(frame.has(chunkOf(page)!), `${build}: ${page} loads with the frame`).toBe(false);
+    }
+  });
+
+  it('the export worker is built next to the main bundle, which starts it from there, and it renders in plain Node', async () => {
+    expect(readFileSync(join(out, 'main/index.js'), 'utf8')).toContain('export-worker.js');
+    const dataDir = makeTempDir();
+    const backend = createTestBackend(dataDir);
+    call(backend, 'programme.setup', validSetup());
+    call(backend, 'agreement.start', { template: 'fi' });
+    const worker = new Worker(join(out, 'main/export-worker.js'));
+    try {
+      const answer = await new Promise<{ ok: boolean; bytes?: Uint8Array; fileName?: string }>((resolveAnswer, reject) => {
+        worker.once('message', resolveAnswer);
+        worker.once('error', reject);
+        worker.postMessage({
+          id: 1,
+          databasePath: backend.databasePath,
+          key: testKeyFor(dataDir),
+          fontsDir: join(out, 'main/fonts'),
+          job: { kind: 'agreement', input: { version: null, language: 'fi', format: 'pdf' } },
+        });
+      });
+      expect(answer.ok).toBe(true);
+      expect(Buffer.from(answer.bytes!).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(answer.fileName).toMatch(/\.pdf$/);
+    } finally {
+      await worker.terminate();
+      backend.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES_CHANNEL, channelOf } from '@shared/channels';
 import { CALL_NAMES } from '@shared/contract';
 import type { Envelope } from '@shared/envelope';
@@ -121,16 +121,20 @@ describe('IPC save dialog', () => {
   });
 
   it('counts a call as pending until its dialog is answered', async () => {
-    let answer!: (value: electron.SaveDialogAnswer) => void;
+    let answer: ((value: electron.SaveDialogAnswer) => void) | undefined;
     electron.dialog.saveAnswers.push(() => new Promise((resolve) => (answer = resolve)));
     const reply = invoke('agreement.export', exportInput);
-    await electron.settle();
-    expect(host.pending()).toBe(1);
     let settled = false;
     void host.settled().then(() => (settled = true));
+    // Pending while the export worker renders the file (no dialog yet) ...
     await electron.settle();
+    expect(host.pending()).toBe(1);
+    // ... and still while its save dialog is open, once the file has come back from the worker.
+    await vi.waitFor(() => expect(electron.dialog.saveDialogs).toHaveLength(1), { timeout: 30_000, interval: 20 });
+    await electron.settle();
+    expect(host.pending()).toBe(1);
     expect(settled).toBe(false);
-    answer({ canceled: true });
+    answer!({ canceled: true });
     expect(await reply).toEqual({ ok: true, value: { delivery: 'cancelled' } });
     await electron.settle();
     expect(settled).toBe(true);

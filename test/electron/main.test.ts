@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDataKey } from '../../electron/main/data-key';
 import { openFile } from '../../electron/main/services/db/driver';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CSP } from '@shared/csp';
 import { CALL_NAMES } from '@shared/contract';
 import { channelOf, CALL_NAMES_CHANNEL } from '@shared/channels';
@@ -218,18 +218,24 @@ describe('main: closing waits for pending saves', () => {
     await electron.ipcMain.invoke(channelOf('programme.setup'), sender, validSetup());
     await electron.ipcMain.invoke(channelOf('agreement.start'), sender, { template: 'fi' });
 
-    let answer!: (value: SaveDialogAnswer) => void;
+    let answer: ((value: SaveDialogAnswer) => void) | undefined;
     electron.dialog.saveAnswers.push(() => new Promise((resolve) => (answer = resolve)));
     const target = join(electron.app.getPath('documents'), 'Sopimus.pdf');
     const exported = electron.ipcMain.invoke(channelOf('agreement.export'), sender, { version: null, language: 'fi', format: 'pdf' });
     await settle();
 
+    // Closed while the export worker is still rendering: no dialog has been shown yet.
+    expect(electron.dialog.saveDialogs).toHaveLength(0);
     window.close(); // -> window-all-closed -> quit -> will-quit, held while the call is pending
     await settle();
     expect(electron.app.quitCalls).toBe(1);
     expect(quit).toBe(0);
 
-    answer({ canceled: false, filePath: target });
+    // The worker's file still reaches its save dialog, with the store open; quitting waits for the answer.
+    await vi.waitFor(() => expect(electron.dialog.saveDialogs).toHaveLength(1), { timeout: 30_000, interval: 20 });
+    await settle();
+    expect(quit).toBe(0);
+    answer!({ canceled: false, filePath: target });
     expect(await exported).toMatchObject({ ok: true, value: { delivery: 'saved', path: target } });
     await settle();
     expect(quit).toBe(1);

@@ -53,7 +53,7 @@ describe('App', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(await screen.findByRole('button', { name: 'Asetukset ja tiedot' }));
-    await user.click(screen.getByRole('radio', { name: 'English' }));
+    await user.click(await screen.findByRole('radio', { name: 'English' })); // the section's page loads on first use
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings and about' })).toBeInTheDocument();
     expect(real.backend.dispatch('settings.get', undefined)).toEqual({ ok: true, value: { language: 'en' } });
   });

@@ -34,6 +34,8 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
+/** The meeting's day (in the past: a round is started on the meeting's day at the earliest). */
+const HELD_ON = { plannedDate: '2026-09-15', plannedMonth: null };
 const USEFUL = 'Tapaaminen oli minulle hyödyllinen.';
 const KEEP = 'Yksi asia, joka kannattaa säilyttää';
 
@@ -44,7 +46,7 @@ describe('feedback round panel', { timeout: 20_000 }, () => {
     // As in the app: the pass-round screen takes the place of everything else while the round is locked.
     renderWithI18n(
       <DeviceGate loading={null}>
-        <FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} />
+        <FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />
       </DeviceGate>,
     );
     await user.click(await screen.findByRole('button', { name: 'Aloita' }));
@@ -102,7 +104,7 @@ describe('feedback round panel', { timeout: 20_000 }, () => {
 
   it('records answers by name and shows who has answered', async () => {
     const user = userEvent.setup();
-    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} />);
+    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);
     await user.click(await screen.findByText('Fasilitaattori kirjaa'));
     await user.click(screen.getByRole('button', { name: 'Aloita' }));
     await user.click(await screen.findByRole('button', { name: 'Kirjaa vastaukset: Sari Järvinen' }));
@@ -120,7 +122,7 @@ describe('feedback round panel', { timeout: 20_000 }, () => {
 
   it('says why an empty round cannot be ended, and keeps it open', async () => {
     const user = userEvent.setup();
-    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} />);
+    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);
     await user.click(await screen.findByText('Fasilitaattori kirjaa'));
     await user.click(screen.getByRole('button', { name: 'Aloita' }));
     await user.click(await screen.findByRole('button', { name: 'Lopeta kierros' }));

@@ -77,6 +77,23 @@ describe('PDF', () => {
     expect(marked.match(/LUONNOS/g)?.length).toBe(marked.match(/Sivu \d+\//g)?.length);
     expect(pdfText(renderPdf(sample, fontSetIn(FONTS_DIR)))).not.toContain('LUONNOS');
   });
+
+  it('fonts are parsed once per thread, yet each document carries the text of every glyph it uses', () => {
+    // The first document's subset reaches glyphs (e.g. the parts of composed letters) without their
+    // characters; a later document laying out those letters must still map them back to text.
+    renderPdf(sample, fontSetIn(FONTS_DIR));
+    const later = 'ONNISTUU OULU LUONNOS Ölöä ÅÄÖ åäö';
+    const text = pdfText(renderPdf({ ...sample, blocks: [{ type: 'paragraph', text: later }, { type: 'heading', text: later }] }, fontSetIn(FONTS_DIR)));
+    expect(text).toContain(later);
+    expect(text.split(later)).toHaveLength(3);
+  });
+
+  it('a long table breaks over pages with its header repeated on each', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [String(i + 1), `Rivi ${i + 1}: työhyvinvointi ja jaksaminen`]);
+    const text = pdfText(renderPdf({ ...sample, blocks: [{ type: 'table', columns: [{ header: 'Nro', width: 1 }, { header: 'Teema', width: 4 }], rows }] }, fontSetIn(FONTS_DIR)));
+    expect(text).toContain('Rivi 400: työhyvinvointi ja jaksaminen');
+    expect(text.match(/Nro\s+Teema/g)!.length).toBe(text.match(/Sivu \d+\//g)!.length);
+  });
 });
 
 describe('DOCX', () => {

@@ -149,6 +149,17 @@ describe('notes, tasks and ideas', () => {
     expect(call(backend, 'plan.remove', { id: m3 })).toEqual({ id: m3 });
     expect(call(backend, 'meetings.overview', undefined).map((m) => m.number)).toEqual([1, 2]);
   });
+
+  it('notes of blank space only are not content: the plan says so, and the meeting can be removed', () => {
+    call(backend, 'meetings.saveNotes', { id: m1, notes: 'Jotain kirjattua' });
+    call(backend, 'meetings.saveNotes', { id: m3, notes: ' \n\t ' });
+    expect(call(backend, 'meetings.get', { id: m3 }).notes).toBe(' \n\t '); // kept as typed
+    const plan = call(backend, 'plan.list', undefined);
+    expect(plan.map((m) => [m.id, m.hasContent])).toEqual([[m1, true], [m2, false], [m3, false]]);
+    expectFail(backend.dispatch('plan.remove', { id: m1 }), 'conflict');
+    expect(call(backend, 'plan.remove', { id: m3 })).toEqual({ id: m3 });
+    expect(call(backend, 'plan.list', undefined).map((m) => m.id)).toEqual([m1, m2]);
+  });
 });
 
 describe('next meeting', () => {

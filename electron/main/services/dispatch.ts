@@ -1,23 +1,20 @@
 import type { Database } from 'better-sqlite3';
-import { contract, type CallName } from '@shared/contract';
+import { contract, isAsyncCall, type CallName } from '@shared/contract';
 import { fail, ok, type Envelope, type FieldIssue } from '@shared/envelope';
 import type { z } from 'zod';
 import { sqliteCode } from './db/errors';
 import { AppError } from './errors';
-import { ASYNC_CALLS, type Handlers } from './handlers';
+import type { Handlers } from './handlers';
 
-/** Answers at once; refuses the few asynchronous calls (see ASYNC_CALLS) without running them. */
+/** Answers at once; refuses the asynchronous calls (traits `async` and `file` in the contract) without running them. */
 export type Dispatch = (name: string, input: unknown) => Envelope<unknown>;
 /** Answers every call; what the hosts (Electron's IPC, browser mode) use. */
 export type DispatchAsync = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 
 const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
-const isAsync = (name: CallName) => (ASYNC_CALLS as readonly string[]).includes(name);
-/**
- * Calls that keep their own transactions instead of running inside the dispatcher's: closing the
- * programme commits, then rewrites the file with VACUUM, which SQLite refuses inside a transaction.
- */
-const OWN_TRANSACTIONS: readonly CallName[] = ['summary.archive', 'storage.lock', 'storage.restoreBackup'];
+const isAsync = isAsyncCall;
+/** Calls that keep their own transactions (trait `ownTransaction`): they close, swap or rewrite the file. */
+const hasOwnTransaction = (name: CallName) => 'ownTransaction' in contract[name] && contract[name].ownTransaction === true;
 
 const issuesOf = (error: z.ZodError): FieldIssue[] =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -57,7 +54,7 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
   };
   const run = (name: CallName, input: unknown) => (handlers[name] as (input: unknown) => unknown)(input);
   const runAtomically = (name: CallName, input: unknown) =>
-    db && !OWN_TRANSACTIONS.includes(name) ? db.transaction(() => run(name, input)).immediate() : run(name, input);
+    db && !hasOwnTransaction(name) ? db.transaction(() => run(name, input)).immediate() : run(name, input);
 
   const dispatch: Dispatch = (name, input) => {
     const checked = check(name, input);

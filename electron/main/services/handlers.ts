@@ -1,25 +1,11 @@
-import type { CallName, CallOutput, ParsedInput } from '@shared/contract';
+import type { AsyncCall, CallName, CallOutput, ParsedInput } from '@shared/contract';
 
 /**
- * Calls whose handler is asynchronous (rendering a DOCX is). Everything else answers at once:
- * better-sqlite3 is synchronous, so a write and its transaction finish before the handler returns.
- * Closing the programme and ending a round are asynchronous so that they run outside any
- * surrounding transaction: VACUUM and emptying the write-ahead log cannot run inside one.
+ * One handler per contract entry; input is already validated by the dispatcher. A call with the
+ * `async` or `file` trait (see shared/contract/part.ts) answers a promise; exports are rendered off
+ * the serving thread. Everything else answers at once: better-sqlite3 is synchronous, so a write
+ * and its transaction finish before the handler returns.
  */
-export const ASYNC_CALLS = [
-  'agreement.export',
-  'summary.export',
-  'summary.archive',
-  'feedback.end',
-  'storage.unlock',
-  'storage.choosePassphrase',
-  'storage.setAppLock',
-  'storage.exportAll',
-  'storage.importFile',
-] as const satisfies readonly CallName[];
-type AsyncCall = (typeof ASYNC_CALLS)[number];
-
-/** One handler per contract entry; input is already validated by the dispatcher. */
 export type Handlers = {
   [K in CallName]: (input: ParsedInput<K>) => K extends AsyncCall ? Promise<CallOutput<K>> : CallOutput<K>;
 };

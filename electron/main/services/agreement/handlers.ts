@@ -1,18 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportInput, ExportResult } from '@shared/domain';
-import { renderDocx } from '../export/docx';
-import { fontSetIn } from '../export/fonts';
-import { safeFileName } from '../export/model';
-import { renderPdf } from '../export/pdf';
+import { runExport, type ExportedFile } from '../export/runner';
 import type { HandlersOf } from '../handlers';
 import { diffSnapshots } from './diff';
-import { agreementDocument } from './document';
-import { AGREEMENT_LABELS } from './labels';
 import {
   addGoal,
   addRule,
   getAgreement,
-  listVersions,
   removeGoal,
   removeRule,
   reorderGoals,
@@ -33,34 +27,13 @@ export interface AgreementOptions {
   fontsDir: string;
 }
 
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  bytes: Buffer;
-}
-
-const MIME = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-} as const;
-
 /**
- * The agreement as a file: the agreed version `version`, or the draft (marked as a draft).
- * The desktop app can call this directly after its save dialog and write `bytes` to the chosen path.
+ * The agreement as a file: the agreed version `version`, or the draft (marked as a draft), read
+ * from one snapshot and rendered off this thread (export/runner.ts). The desktop app can call this
+ * directly after its save dialog and write `bytes` to the chosen path.
  */
-export async function exportAgreement(db: Database, { version, language, format }: ExportInput, fontsDir: string): Promise<ExportedFile> {
-  // Read everything in one transaction, then render outside it.
-  const { document, stem } = db.transaction(() => {
-    const snapshot = snapshotOf(db, version);
-    const agreed = version === null ? null : (listVersions(db).find((v) => v.number === version) ?? null);
-    const labels = AGREEMENT_LABELS[language];
-    return {
-      document: agreementDocument(snapshot, agreed, language),
-      stem: `${labels.fileStem}-${snapshot.parties.programmeName}-${agreed ? `v${agreed.number}` : labels.draftMark}`,
-    };
-  })();
-  const bytes = format === 'pdf' ? renderPdf(document, fontSetIn(fontsDir)) : await renderDocx(document);
-  return { fileName: safeFileName(stem, format), mimeType: MIME[format], bytes };
+export function exportAgreement(db: Database, input: ExportInput, fontsDir: string): Promise<ExportedFile> {
+  return runExport(db, { kind: 'agreement', input }, fontsDir);
 }
 
 type AgreementCall =

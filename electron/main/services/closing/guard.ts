@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../errors';
-import { ASYNC_CALLS } from '../handlers';
+import { isAsyncCall, type CallName } from '@shared/contract';
 
 /**
  * A closed programme is read-only. Rather than a list of "write calls" that a new call could be
@@ -39,7 +39,7 @@ export function guardClosedProgramme<H extends Record<string, AnyHandler>>(db: D
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
   const closed = db.prepare(CLOSED).pluck();
   const guard = (name: string, handler: AnyHandler): AnyHandler => {
-    if ((ASYNC_CALLS as readonly string[]).includes(name)) {
+    if (isAsyncCall(name as CallName)) {
       // Asynchronous calls check for themselves (exports read; closing and ending a round refuse).
       return (async (input: never) => {
         try {

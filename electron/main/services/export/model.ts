@@ -42,6 +42,13 @@ export interface FontSet {
   bold: string;
 }
 
+export type FileFormat = 'pdf' | 'docx';
+
+export const MIME_TYPES: Record<FileFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
 /** Characters XML 1.0 and PDF text cannot carry (C0 controls other than tab and newline). */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { documentFont } from './fonts';
 import { cleanText, type Block, type ExportDocument, type FontSet } from './model';
 
 const MARGIN = { top: 64, bottom: 64, left: 56, right: 56 };
@@ -13,14 +14,18 @@ export function renderPdf(document: ExportDocument, fonts: FontSet): Buffer {
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    font: fonts.regular,
+    // No default font: pdfkit would open one under the file's name, and then never cache
+    // `font('regular')` (same font, other name), re-reading and re-parsing the file on every switch.
+    font: null as unknown as string,
     lang: document.language,
     displayTitle: true,
     info: { Title: cleanText(document.title), Creator: 'Vertaistuki' },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  // pdfkit takes a parsed fontkit font as well as a file (its PDFFontSource type does not say so).
+  doc.registerFont('regular', documentFont(fonts.regular) as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', documentFont(fonts.bold) as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font('regular').fontSize(SIZE.body).fillColor(COLOR.text);
+  doc.on('pageAdded', () => compactFinishedPage(doc));
 
   for (const block of document.blocks) renderBlock(doc, block);
   decoratePages(doc, document);
@@ -29,6 +34,18 @@ export function renderPdf(document: ExportDocument, fonts: FontSet): Buffer {
   const chunks: Buffer[] = [];
   for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
   return Buffer.concat(chunks);
+}
+
+/**
+ * pdfkit keeps every write to a page as an array of its own until the document ends (pages stay
+ * open for the "page n of m" footer): about 300 000 small arrays for a summary of 999 meetings,
+ * most of its memory. Joining a finished page's writes into one keeps only the bytes. The same
+ * bytes in the same order, so the file is unchanged.
+ */
+function compactFinishedPage(doc: Doc) {
+  const pages = (doc as unknown as { _pageBuffer: { content: { buffer: Uint8Array[] } }[] })._pageBuffer;
+  const finished = pages[pages.length - 2];
+  if (finished && finished.content.buffer.length > 1) finished.content.buffer = [Buffer.concat(finished.content.buffer)];
 }
 
 const width = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -132,8 +149,8 @@ function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
     doc.font(font).fontSize(SIZE.body - 0.5);
     return Math.max(...cells.map((cell, i) => doc.heightOfString(cleanText(cell) || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
   };
-  const drawRow = (cells: string[], font: 'regular' | 'bold', fill: boolean) => {
-    const height = rowHeight(cells, font);
+  // Each row is measured once: the page-break check and the drawing share the height.
+  const drawRow = (cells: string[], font: 'regular' | 'bold', fill: boolean, height = rowHeight(cells, font)) => {
     const y = doc.y;
     let x = left(doc);
     cells.forEach((cell, i) => {
@@ -147,14 +164,16 @@ function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
     doc.y = y + height;
   };
   const header = table.columns.map((column) => column.header);
-  ensureSpace(doc, rowHeight(header, 'bold') + (table.rows[0] ? rowHeight(table.rows[0], 'regular') : 0));
-  drawRow(header, 'bold', true);
+  const headerHeight = rowHeight(header, 'bold');
+  ensureSpace(doc, headerHeight + (table.rows[0] ? rowHeight(table.rows[0], 'regular') : 0));
+  drawRow(header, 'bold', true, headerHeight);
   for (const row of table.rows) {
-    if (doc.y + rowHeight(row, 'regular') > bottom(doc)) {
+    const height = rowHeight(row, 'regular');
+    if (doc.y + height > bottom(doc)) {
       doc.addPage();
-      drawRow(header, 'bold', true);
+      drawRow(header, 'bold', true, headerHeight);
     }
-    drawRow(row, 'regular', false);
+    drawRow(row, 'regular', false, height);
   }
   doc.moveDown(0.6);
 }

@@ -55,20 +55,37 @@ export function surveyResults(db: Database, id: number): SurveyResults {
   return { survey, questions: listQuestions(db, survey.instrument).map((q) => resultOf(q, answers)) };
 }
 
-/** The rounds' scale questions meeting by meeting, in meeting order. */
+/**
+ * The rounds' scale questions meeting by meeting, in meeting order (as listSurveys orders them).
+ * Two statements whatever the number of meetings: the rounds with their meetings, and every
+ * scale answer of every round, counted here.
+ */
 export function roundTrend(db: Database): Trend {
   const questions = listQuestions(db, 'round').filter((q) => q.kind === 'scale');
-  const meetings = listSurveys(db, 'round').map((survey) => {
-    const meeting = db
-      .prepare('SELECT number, planned_date AS plannedDate, planned_month AS plannedMonth FROM meeting WHERE id = ?')
-      .get(survey.meetingId) as { number: number; plannedDate: string | null; plannedMonth: string | null };
-    const answers = answersOf(db, survey.id);
-    return {
-      meetingId: survey.meetingId ?? 0,
-      ...meeting,
-      values: questions.map((q) => ({ questionId: q.id, aggregate: resultOf(q, answers).scale ?? scaleAggregate([], 5) })),
-    };
-  });
+  const rounds = db
+    .prepare(
+      `SELECT s.id, s.meeting_id AS meetingId, m.number, m.planned_date AS plannedDate, m.planned_month AS plannedMonth
+       FROM feedback_survey s JOIN meeting m ON m.id = s.meeting_id WHERE s.instrument = 'round' ORDER BY m.number, s.phase DESC, s.id`,
+    )
+    .all() as { id: number; meetingId: number; number: number; plannedDate: string | null; plannedMonth: string | null }[];
+  const scores = new Map<string, number[]>();
+  const answers = db
+    .prepare(
+      `SELECT r.survey_id AS surveyId, a.question_id AS questionId, a.score FROM feedback_answer a
+       JOIN feedback_response r ON r.id = a.response_id JOIN feedback_survey s ON s.id = r.survey_id
+       WHERE s.instrument = 'round' AND a.score IS NOT NULL`,
+    )
+    .all() as { surveyId: number; questionId: number; score: number }[];
+  for (const { surveyId, questionId, score } of answers) {
+    const key = `${surveyId}:${questionId}`;
+    const list = scores.get(key) ?? [];
+    list.push(score);
+    scores.set(key, list);
+  }
+  const meetings = rounds.map(({ id, ...meeting }) => ({
+    ...meeting,
+    values: questions.map((q) => ({ questionId: q.id, aggregate: scaleAggregate(scores.get(`${id}:${q.id}`) ?? [], q.scaleMax ?? 5) })),
+  }));
   return { questions, meetings };
 }
 

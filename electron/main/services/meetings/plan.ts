@@ -16,32 +16,46 @@ const PLAN_COLUMNS = `id, number, planned_theme AS plannedTheme, planned_date AS
 type PlanRow = Omit<PlannedMeeting, 'hasContent' | 'history'>;
 
 /**
- * "Has anything been recorded for this meeting?": notes, or a row in any table with a foreign key
- * to `meeting` (except the plan's own history), found from the schema itself so that a table a
- * later feature adds counts too. The schema cannot change while the store is open, so the query
- * is built once per connection.
+ * "Has anything been recorded for this meeting?": notes that are more than blank space, or a row
+ * in any other table with a foreign key to `meeting` (except the plan's own history), found from
+ * the schema itself so that a table a later feature adds counts too. The schema cannot change
+ * while the store is open, so the query is built once per connection.
  */
-const contentQueries = new WeakMap<Database, Statement<[{ id: number }], { has: number }>>();
+const contentQueries = new WeakMap<Database, { one: Statement<[{ id: number }], { has: number }>; all: Statement<[], { id: number }> }>();
 
-function contentQuery(db: Database): Statement<[{ id: number }], { has: number }> {
+/** Notes are kept as typed, blank space too (meeting_note); only other characters make them content. */
+const NOTES_WRITTEN = `trim(text, char(32, 9, 10, 13)) <> ''`;
+
+function contentQuery(db: Database) {
   const cached = contentQueries.get(db);
   if (cached) return cached;
   const references = db
     .prepare(
       `SELECT DISTINCT m.name AS tableName, f."from" AS columnName FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-       WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name <> 'meeting_plan_change'`,
+       WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name NOT IN ('meeting_plan_change', 'meeting_note')`,
     )
     .all() as { tableName: string; columnName: string }[];
   const checks = references.map(({ tableName, columnName }) => `EXISTS (SELECT 1 FROM "${tableName}" WHERE "${columnName}" = :id)`);
-  const statement = db.prepare<[{ id: number }], { has: number }>(
-    `SELECT 0${checks.map((check) => ` OR ${check}`).join('')} AS has`,
+  const one = db.prepare<[{ id: number }], { has: number }>(
+    `SELECT EXISTS (SELECT 1 FROM meeting_note WHERE meeting_id = :id AND ${NOTES_WRITTEN})${checks.map((check) => ` OR ${check}`).join('')} AS has`,
   );
-  contentQueries.set(db, statement);
-  return statement;
+  // Every meeting with content at once: one pass over each referencing table rather than a
+  // look-up per meeting (some of those columns, such as action.reviewed_in_id, have no index).
+  // Notes are read only for meetings with nothing else recorded: reading every meeting's notes
+  // (20 KB each, decrypted page by page) would cost more than all the rest.
+  const referenced = references.map(({ tableName, columnName }) => `SELECT "${columnName}" FROM "${tableName}" WHERE "${columnName}" IS NOT NULL`);
+  const all = db.prepare<[], { id: number }>(
+    `WITH referenced (id) AS (${referenced.join(' UNION ')})
+     SELECT id FROM referenced
+     UNION ALL SELECT meeting_id AS id FROM meeting_note WHERE meeting_id NOT IN referenced AND ${NOTES_WRITTEN}`,
+  );
+  const statements = { one, all };
+  contentQueries.set(db, statements);
+  return statements;
 }
 
 export function meetingHasContent(db: Database, id: number): boolean {
-  return contentQuery(db).get({ id })?.has === 1;
+  return contentQuery(db).one.get({ id })?.has === 1;
 }
 
 function historyOf(db: Database, id: number): PlanChange[] {
@@ -59,9 +73,23 @@ export function getPlanned(db: Database, id: number): PlannedMeeting {
   return { ...row, hasContent: meetingHasContent(db, id), history: historyOf(db, id) };
 }
 
+/** The whole plan in three statements, however many meetings it has. */
 export function listPlan(db: Database): PlannedMeeting[] {
-  const ids = db.prepare('SELECT id FROM meeting ORDER BY number').all() as { id: number }[];
-  return ids.map(({ id }) => getPlanned(db, id));
+  const rows = db.prepare(`SELECT ${PLAN_COLUMNS} FROM meeting ORDER BY number`).all() as PlanRow[];
+  const withContent = new Set(contentQuery(db).all.all().map((row) => row.id));
+  const history = new Map<number, PlanChange[]>();
+  const changes = db
+    .prepare(
+      `SELECT meeting_id AS meetingId, kind, old_value AS oldValue, new_value AS newValue, changed_at AS changedAt
+       FROM meeting_plan_change ORDER BY meeting_id, id`,
+    )
+    .all() as (PlanChange & { meetingId: number })[];
+  for (const { meetingId, ...change } of changes) {
+    const list = history.get(meetingId) ?? [];
+    list.push(change);
+    history.set(meetingId, list);
+  }
+  return rows.map((row) => ({ ...row, hasContent: withContent.has(row.id), history: history.get(row.id) ?? [] }));
 }
 
 /** Store-level rules: the number is free, and the date or month falls within the programme. */
@@ -141,6 +169,7 @@ export function removePlanned(db: Database, { id }: MeetingRef): MeetingRef {
       new AppError('conflict', 'This meeting already has notes or records; cancel it instead of removing it.');
     if (meetingHasContent(db, id)) throw refuse();
     try {
+      db.prepare('DELETE FROM meeting_note WHERE meeting_id = ?').run(id); // blank space only (checked above)
       db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
     } catch (error) {
       if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw refuse();

@@ -17,6 +17,7 @@ import { requireMemberThen, requireNotCancelled, requireNotInFuture } from './ru
 
 type MeetingBase = MeetingDetail['next'] & object;
 
+/** Every meeting at a glance, in two statements however many meetings there are. */
 export function listOverview(db: Database): MeetingSummary[] {
   const meetings = db
     .prepare(
@@ -27,10 +28,19 @@ export function listOverview(db: Database): MeetingSummary[] {
        FROM meeting m ORDER BY m.number`,
     )
     .all() as Omit<MeetingSummary, 'themes'>[];
-  const themes = db.prepare(
-    `SELECT t.name FROM meeting_theme mt JOIN theme t ON t.id = mt.theme_id WHERE mt.meeting_id = ? ORDER BY mt.position, t.name`,
-  );
-  return meetings.map((m) => ({ ...m, themes: (themes.all(m.id) as { name: string }[]).map((t) => t.name) }));
+  const themes = new Map<number, string[]>();
+  const rows = db
+    .prepare(
+      `SELECT mt.meeting_id AS meetingId, t.name FROM meeting_theme mt JOIN theme t ON t.id = mt.theme_id
+       ORDER BY mt.meeting_id, mt.position, t.name`,
+    )
+    .all() as { meetingId: number; name: string }[];
+  for (const { meetingId, name } of rows) {
+    const list = themes.get(meetingId) ?? [];
+    list.push(name);
+    themes.set(meetingId, list);
+  }
+  return meetings.map((m) => ({ ...m, themes: themes.get(m.id) ?? [] }));
 }
 
 function getBase(db: Database, id: number): MeetingBase {

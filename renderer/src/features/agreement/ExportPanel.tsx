@@ -6,6 +6,7 @@ import { formatDate } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { deliver } from '../../lib/download';
+import { ExportProgress } from '../../components/ExportProgress';
 import { FormFailure } from '../../components/FormFailure';
 import { useAgreementStore } from './store';
 
@@ -86,6 +87,7 @@ export function ExportPanel({ agreement }: { agreement: Agreement }) {
           {t('agreement.export.run')}
         </Button>
       </div>
+      {busy && <ExportProgress />}
       <p role="status" className="save-status save-status--saved">
         {result}
       </p>

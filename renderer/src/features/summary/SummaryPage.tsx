@@ -21,6 +21,7 @@ import { ClosedArchive } from './ClosedArchive';
 import { DocumentPreview } from './DocumentPreview';
 import { useSummaryStore } from './store';
 import './summary.css';
+import { ExportProgress } from '../../components/ExportProgress';
 import { FormFailure } from '../../components/FormFailure';
 
 /** The summary builder: choose sections, write conclusions, see the document, export it. */
@@ -171,6 +172,7 @@ function ExportPanel() {
           {t('summary.exportDocx')}
         </Button>
       </div>
+      {busy && <ExportProgress />}
       <p role="status" className="muted summary-export-result">
         {result}
       </p>

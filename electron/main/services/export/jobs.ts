@@ -1,0 +1,23 @@
+import type { Database } from 'better-sqlite3';
+import type { ExportInput } from '@shared/domain';
+import { agreementExport } from '../agreement/export';
+import { summaryExport } from '../summary/export';
+import type { ExportDocument, FileFormat } from './model';
+
+/**
+ * What the export worker can be asked to make. Each kind reads what it prints from one snapshot
+ * of the store (`source`, on the worker's own read-only connection) and names the file; the
+ * worker then renders the document. `meta` travels back to the serving thread (e.g. what the
+ * export log records).
+ */
+export type ExportJob = { kind: 'summary'; format: FileFormat } | { kind: 'agreement'; input: ExportInput };
+
+export interface ExportSource<Meta = unknown> {
+  document: ExportDocument;
+  format: FileFormat;
+  stem: string;
+  meta: Meta;
+}
+
+export const sourceOf = (db: Database, job: ExportJob): ExportSource =>
+  job.kind === 'summary' ? summaryExport(db, job.format) : agreementExport(db, job.input);
