@@ -97,14 +97,14 @@ test('a respondent cannot leave pass-the-device without the facilitator; the fac
 
   // Wrong PINs: said so; after the third, the wait the store answers, and Open waits with it.
   await unlock(page, again, '0000');
-  await expect(again.getByRole('alert')).toHaveText('PIN-koodi ei avannut näkymää.');
+  await expect(again.getByRole('alert')).toHaveText('PIN-koodi oli väärä.');
   for (const wrong of ['1111', '2222']) {
     const field = again.getByLabel('PIN-koodi', { exact: true });
     await expect(field).toHaveValue(''); // the previous answer has come
     await field.fill(wrong);
     await again.getByRole('button', { name: 'Avaa', exact: true }).click();
   }
-  await expect(again.getByRole('alert')).toHaveText(/^PIN-koodi ei avannut näkymää\. Voit yrittää uudelleen 1[0-5] sekunnin kuluttua\.$/);
+  await expect(again.getByRole('alert')).toHaveText(/^PIN-koodi oli väärä\. Voit yrittää uudelleen 1[0-5] sekunnin kuluttua\.$/);
   await expect(again.getByRole('button', { name: 'Avaa', exact: true })).toBeDisabled();
   // Going back and trying at once changes nothing: the store keeps the wait, even for the right PIN.
   await again.getByRole('button', { name: 'Takaisin vastaamiseen' }).click();
