@@ -16,6 +16,8 @@ const SCREENS_DIR = resolve(import.meta.dirname, '../../test-results/screens');
 async function check(page: Page, name: string) {
   // Under a dialog the viewport is what the user sees; a full page would stretch the fixed overlay.
   const dialogOpen = (await page.locator('.modal-overlay').count()) > 0;
+  // From the top, so that the sticky sidebar is drawn where it stands.
+  if (!dialogOpen) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: !dialogOpen });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -45,6 +47,7 @@ const TEXT = {
     agreement: 'Sopimus',
     meetings: 'Tapaamiset',
     openMeeting: 'Avaa tapaaminen 1',
+    meetingHeading: 'Tapaaminen 1',
     closeButton: 'Päätä ohjelma ja poista luottamukselliset tiedot',
     confirm: 'Poista lopullisesti',
     understand: /Ymmärrän/,
@@ -76,6 +79,7 @@ const TEXT = {
     agreement: 'Agreement',
     meetings: 'Meetings',
     openMeeting: 'Open meeting 1',
+    meetingHeading: 'Meeting 1',
     closeButton: 'Close the programme and delete confidential data',
     confirm: 'Delete for good',
     understand: /I understand/,
@@ -119,7 +123,11 @@ for (const [language, locale] of [
   test.describe(`confidentiality screens (${language})`, () => {
     test.use({ locale });
     const t = TEXT[language];
-    const go = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+    /** Opens a section and waits for its heading (sections load lazily). */
+    const go = async (page: Page, name: string) => {
+      await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    };
 
     test('closing the programme, and the closed programme', async ({ page, app }) => {
       test.setTimeout(180_000);
@@ -163,10 +171,12 @@ for (const [language, locale] of [
       await check(page, `${language}-closed-agreement`);
       await go(page, t.meetings);
       await page.getByRole('button', { name: t.openMeeting }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(t.meetingHeading);
       await check(page, `${language}-closed-meeting`);
       await go(page, t.feedback);
       await check(page, `${language}-closed-feedback`);
       await page.getByRole('button', { name: t.openRound }).click();
+      await expect(page.getByRole('region', { name: t.device })).toBeVisible();
       await check(page, `${language}-closed-round`);
     });
 

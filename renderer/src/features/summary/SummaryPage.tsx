@@ -191,7 +191,8 @@ function ExportLog({ log }: { log: ExportLogEntry[] }) {
       {log.length === 0 ? (
         <p className="empty-state">{t('summary.logEmpty')}</p>
       ) : (
-        <div className="summary-log-wrap">
+        // A narrow column scrolls the table sideways: the keyboard can reach it (focusable, named).
+        <div className="summary-log-wrap" role="group" aria-labelledby="log-heading" tabIndex={0}>
         <table className="table summary-log">
           <thead>
             <tr>
