@@ -69,7 +69,12 @@ test('closing lists what goes, says why without the tick, shows progress; then n
   await caller(page)('summary.export', { format: 'pdf' });
   await page.reload();
   const nav = page.getByRole('navigation');
-  const go = (name: string) => nav.getByRole('button', { name, exact: true }).click();
+  /** Opens a section and waits until its code has loaded (sections load lazily): the walk must see the page, not its loading line. */
+  const go = async (name: string) => {
+    await nav.getByRole('button', { name, exact: true }).click();
+    await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  };
 
   await go('Yhteenveto johdolle');
   await page.getByRole('button', { name: 'Päätä ohjelma ja poista luottamukselliset tiedot' }).click();
@@ -121,6 +126,7 @@ test('closing lists what goes, says why without the tick, shows progress; then n
   }
 
   await go('Tapaamiset');
+  await expect(page.getByRole('button', { name: 'Avaa tapaaminen 1' })).toBeVisible();
   await expectNothingToChange(page, 'meetings');
   const meetings = await page.getByRole('button', { name: /^Avaa tapaaminen \d+$/ }).count();
   expect(meetings).toBe(6); // the agreement template's six, three of them with confidential material

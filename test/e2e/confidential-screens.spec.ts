@@ -126,6 +126,7 @@ for (const [language, locale] of [
     /** Opens a section and waits for its heading (sections load lazily). */
     const go = async (page: Page, name: string) => {
       await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+      await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     };
 
