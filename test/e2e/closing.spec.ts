@@ -116,6 +116,9 @@ test('closing lists what goes, says why without the tick, shows progress; then n
 
   // Every section, and every view inside it, in turn.
   await go('Ryhmä ja jäsenet');
+  // Neither card promises that changes are saved.
+  await expect(page.getByText('Ohjelma on päätetty, joten tietoja voi vain lukea.')).toHaveCount(2);
+  await expect(page.getByText(/tallentuvat automaattisesti/)).toHaveCount(0);
   await expectNothingToChange(page, 'group');
   await expect(page.getByLabel('Ohjelman nimi')).toHaveAttribute('readonly', '');
 

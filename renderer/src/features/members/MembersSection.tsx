@@ -22,7 +22,7 @@ export function MembersSection() {
       <header className="card-header">
         <div>
           <h2 id="members-heading">{t('members.title')}</h2>
-          <p className="muted">{t('members.description')}</p>
+          <p className="muted">{readOnly ? t('closed.readOnlyHint') : t('members.description')}</p>
         </div>
         <span className="count-pill">{t('members.count', { count: active.length })}</span>
       </header>
