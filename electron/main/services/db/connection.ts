@@ -14,6 +14,9 @@ export interface OpenOptions {
   beforeMigrate?: (db: Database) => void;
 }
 
+/** The main connection's page cache, in KiB (see openDatabase). */
+export const PAGE_CACHE_KIB = 65_536;
+
 /** The key each open store was opened with, so a backup taken from a handle is encrypted the same way. */
 const keys = new WeakMap<Database, DataKey>();
 export const keyOf = (db: Database): DataKey | undefined => keys.get(db);
@@ -101,7 +104,7 @@ export function openDatabase({ path, migrations, key, beforeMigrate }: OpenOptio
     // default: search at 999 meetings (a 50 MB store) read its index pages again on every query.
     // 64 MiB keeps them decrypted (only pages read take memory). temp_store=MEMORY was measured
     // too and made no difference (issue 13, bench "search").
-    db.pragma('cache_size = -65536');
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     if (!isNew && schemaVersion(db) < migrations.length) beforeMigrate?.(db);
     migrate(db, migrations, path);
     return db;
