@@ -160,6 +160,7 @@ test('closing lists what goes, says why without the tick, shows progress; then n
   for (const tab of ['Hyvinvointikartoitus', 'Loppuarviointi']) {
     await page.getByRole('tab', { name: tab }).click();
     await expectNothingToChange(page, `feedback: ${tab}`);
+    await expect(page.getByText(/Tallentuu automaattisesti/)).toHaveCount(0);
   }
   await page.getByRole('button', { name: 'Näytä kysymykset' }).click();
   await expectNothingToChange(page, 'evaluation questions');

@@ -62,6 +62,7 @@ export function EvaluationTab() {
   const questionnaire = useFeedbackStore((s) => s.questionnaires.evaluation);
   const decision = useFeedbackStore((s) => s.decision);
   const { loadQuestions, loadDecision } = useFeedbackStore.getState();
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
@@ -76,7 +77,7 @@ export function EvaluationTab() {
       {questionnaire && <QuestionEditor questionnaire={questionnaire} />}
       <section className="card" aria-labelledby="fb-decision-heading">
         <h2 id="fb-decision-heading">{t('feedback.decision.title')}</h2>
-        <p className="muted">{t('feedback.decision.help')}</p>
+        <p className="muted">{readOnly ? t('closed.readOnlyHint') : t('feedback.decision.help')}</p>
         {decision && <DecisionEditor decision={decision} />}
         <FormFailure message={failure} />
       </section>
