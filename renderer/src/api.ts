@@ -21,6 +21,14 @@ declare global {
 
 type Args<K extends CallName> = undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
 
+const errorListeners = new Set<(error: ApiError) => void>();
+
+/** Hears every refusal before it is thrown (e.g. `round_locked`, which the whole app must follow); returns the unsubscribe. */
+export function onCallError(listener: (error: ApiError) => void): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
 /** The renderer's one way to reach the store: typed by the contract, failures thrown as ApiError. */
 export async function call<K extends CallName>(name: K, ...args: Args<K>): Promise<CallOutput<K>> {
   const api = window[API_GLOBAL];
@@ -31,6 +39,10 @@ export async function call<K extends CallName>(name: K, ...args: Args<K>): Promi
   } catch (error) {
     throw new ApiError('unreachable', error instanceof Error ? error.message : String(error));
   }
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.issues);
+  if (!envelope.ok) {
+    const error = new ApiError(envelope.error.code, envelope.error.message, envelope.error.issues);
+    for (const listener of errorListeners) listener(error);
+    throw error;
+  }
   return envelope.value as CallOutput<K>;
 }

@@ -4,6 +4,7 @@ import {
   AppLockInput,
   Backup,
   BackupRef,
+  BackupsShredded,
   ChoosePassphraseInput,
   ExportAllInput,
   ImportInput,
@@ -25,4 +26,6 @@ export const storageCalls = {
   'storage.restoreBackup': { input: BackupRef, output: RestoreResult, ownTransaction: true },
   'storage.exportAll': { input: ExportAllInput, output: ExportResult, file: true },
   'storage.importFile': { input: ImportInput, output: RestoreResult, async: true },
+  /** Once the programme is closed: shreds every backup made before closing (they still hold what closing deleted). */
+  'storage.shredPreCloseBackups': { input: noInput, output: BackupsShredded },
 } as const satisfies ContractPart;

@@ -23,6 +23,8 @@ export type ProgrammeFields = z.infer<typeof ProgrammeFields>;
 export const Programme = ProgrammeShape.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When the programme was closed and archived; from then on it is read-only. Null while open. */
+  archivedAt: z.string().nullable(),
 });
 export type Programme = z.infer<typeof Programme>;
 

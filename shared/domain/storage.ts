@@ -80,6 +80,10 @@ export const Backup = z.object({
 });
 export type Backup = z.infer<typeof Backup>;
 
+/** What deleting the backups made before closing did: how many were shredded, and the backups left. */
+export const BackupsShredded = z.object({ removed: z.number().int(), backups: z.array(Backup) });
+export type BackupsShredded = z.infer<typeof BackupsShredded>;
+
 export const BackupRef = z.object({ id: z.string().regex(BACKUP_NAME, { error: 'invalidBackup' }) }).strict();
 
 export const ExportAllInput = z.object({ passphrase: NewPassphrase }).strict();

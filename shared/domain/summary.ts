@@ -99,6 +99,8 @@ export const SummaryExportInput = z.object({ format: SummaryFormat });
 export const ArchiveInput = z.object({ confirm: z.literal('DELETE', { error: 'confirmArchive' }) });
 export const ArchiveState = z.object({
   archivedAt: z.string().nullable(),
+  /** When the file was wiped clean after closing; null while that is still to finish (`wipe_incomplete`). */
+  wipedAt: z.string().nullable(),
   /** The summary as it stood when the programme was closed; null while open. */
   frozen: SummaryDocument.nullable(),
 });

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addMeetings, anonymousSession } from './feedback-seed';
 import { expect, seedGroup, test } from './fixtures';
+import { choosePin, unlockDevice } from './pin';
 
 /**
  * The feedback screens in both languages, with data in them: axe finds no WCAG 2 A/AA violations,
@@ -85,6 +86,7 @@ for (const [language, locale] of [
 
       await page.getByRole('button', { name: t.start4 }).click();
       await page.getByRole('button', { name: t.startButton, exact: true }).click();
+      await choosePin(page, language);
       await expect(page.getByRole('button', { name: t.startAnswering })).toBeVisible();
       await check(page, `${language}-feedback-device-handover`);
       await page.getByRole('button', { name: t.startAnswering }).click();
@@ -92,7 +94,8 @@ for (const [language, locale] of [
       await page.keyboard.press('Escape'); // does not close the pass-round screen
       await expect(page.locator('.fb-device-answer')).toBeVisible();
       await page.getByRole('button', { name: language === 'fi' ? 'Peruuta' : 'Cancel' }).click();
-      await page.getByRole('button', { name: language === 'fi' ? 'Keskeytä ja palaa sovellukseen' : 'Pause and return to the app' }).click();
+      await unlockDevice(page.getByRole('dialog'), language);
+      await page.getByRole('button', { name: language === 'fi' ? 'Palaa sovellukseen (kierros jää auki)' : 'Return to the app (the round stays open)' }).click();
 
       await page.getByRole('tab', { name: t.selfcheck }).click();
       await expect(page.locator('.fb-change-table')).toBeVisible();

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { addMeetings, ok } from './feedback-seed';
 import { apiCall, expect, SEED, seedGroup, test } from './fixtures';
+import { choosePin, unlockDevice } from './pin';
 
 test.use({ locale: 'fi-FI' });
 
@@ -30,6 +31,7 @@ test('an anonymous pass-the-device round for four members: every screen clean, t
   await page.getByRole('button', { name: 'Aloita kierros – tapaaminen 1' }).click();
   await expect(page.getByRole('radio', { name: /Nimettömästi, laite kiertää/ })).toBeChecked();
   await page.getByRole('button', { name: 'Aloita', exact: true }).click();
+  await choosePin(page);
 
   const device = page.getByRole('dialog', { name: 'Palaute tapaamisesta 1' });
   const people = [
@@ -66,9 +68,10 @@ test('an anonymous pass-the-device round for four members: every screen clean, t
     await device.getByRole('button', { name: 'Tallenna vastaukseni' }).click();
   }
   await expect(device.getByRole('status')).toHaveText('4 vastausta tallennettu');
-  // Escape does not end or leave the round; only the facilitator's confirmed action does.
+  // Escape does not end or leave the round; only the facilitator's confirmed action does, after the PIN.
   await page.keyboard.press('Escape');
   await expect(device).toBeVisible();
+  await unlockDevice(device);
   await device.getByRole('button', { name: 'Lopeta kierros' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Lopeta kierros' }).click();
   await expect(device).toHaveCount(0);
@@ -110,6 +113,7 @@ test('the self-check at the start (pass the device) and at the end (recorded by 
   ];
   const start = page.getByRole('region', { name: 'Kartoitus ohjelman alussa' });
   await start.getByRole('button', { name: 'Aloita', exact: true }).click();
+  await choosePin(page);
   const device = page.getByRole('dialog', { name: 'Kartoitus ohjelman alussa' });
   for (const score of ['5', '6', '4']) {
     await device.getByRole('button', { name: 'Aloita vastaaminen' }).click();
@@ -118,6 +122,7 @@ test('the self-check at the start (pass the device) and at the end (recorded by 
     await device.getByRole('button', { name: 'Tallenna vastaukseni' }).click();
     await expect(device.getByRole('heading', { name: /^Kiitos!/ })).toBeVisible();
   }
+  await unlockDevice(device);
   await device.getByRole('button', { name: 'Lopeta kierros' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Lopeta kierros' }).click();
 
@@ -216,10 +221,13 @@ test('bad input: an empty round cannot be ended, scores off the scale and late q
   // An empty round cannot be ended.
   await page.getByRole('button', { name: 'Aloita kierros – tapaaminen 1' }).click();
   await page.getByRole('button', { name: 'Aloita', exact: true }).click();
+  await choosePin(page);
   const device = page.getByRole('dialog', { name: 'Palaute tapaamisesta 1' });
+  await unlockDevice(device);
   await device.getByRole('button', { name: 'Lopeta kierros' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Lopeta kierros' }).click();
   await expect(device.getByRole('alert')).toHaveText(/Kukaan ei ole vielä vastannut, joten kierrosta ei voi lopettaa/);
+  await device.getByRole('button', { name: 'Jatka koneen kierrättämistä' }).click();
 
   // A respondent submitting nothing is told to answer something; the form stays as it was.
   await device.getByRole('button', { name: 'Aloita vastaaminen' }).click();
@@ -229,8 +237,9 @@ test('bad input: an empty round cannot be ended, scores off the scale and late q
   await device.getByRole('button', { name: 'Tallenna vastaukseni' }).click();
   await expect(device.getByRole('status')).toHaveText('1 vastaus tallennettu');
 
-  // A score off the scale is refused at the field, and nothing is stored.
-  const [survey] = await ok<{ id: number }[]>(page, 'feedback.surveys', { instrument: 'round' });
+  // A score off the scale is refused at the field, and nothing is stored. (While the round is
+  // locked, the store answers only the respondents' calls: the locked round, not the list of rounds.)
+  const survey = await ok<{ id: number }>(page, 'feedback.lockedRound');
   const questions = (await ok<{ questions: { id: number }[] }>(page, 'feedback.questions', { instrument: 'round' })).questions;
   const bad = await apiCall(page, 'feedback.submit', {
     surveyId: survey!.id,
@@ -241,7 +250,8 @@ test('bad input: an empty round cannot be ended, scores off the scale and late q
   expect((await ok<{ responses: number }>(page, 'feedback.survey', { id: survey!.id })).responses).toBe(1);
 
   // Editing the questions after answers exist: refused with the reason, the typed text stays.
-  await device.getByRole('button', { name: 'Keskeytä ja palaa sovellukseen' }).click();
+  await unlockDevice(device);
+  await device.getByRole('button', { name: 'Palaa sovellukseen (kierros jää auki)' }).click();
   await page.getByRole('button', { name: 'Takaisin tapaamisiin' }).click();
   await expect(editor.getByText('Kysymykset on lukittu, koska niihin on jo vastattu.')).toBeVisible();
   const locked = await apiCall(page, 'feedback.updateQuestion', { id: questions[0]!.id, text: 'Myöhäinen muutos' });

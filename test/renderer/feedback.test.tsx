@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Survey } from '@shared/domain';
 import { useAppStore } from '../../renderer/src/app/store';
 import { FeedbackRoundPanel } from '../../renderer/src/features/feedback/FeedbackRoundPanel';
+import { DeviceGate } from '../../renderer/src/features/feedback/PassTheDevice';
 import { useFeedbackStore } from '../../renderer/src/features/feedback/store';
 import { useMembersStore } from '../../renderer/src/features/members/store';
 import { installRealBackend, renderWithI18n, SETUP, type RealBackend } from './harness';
@@ -42,9 +43,20 @@ const KEEP = 'Yksi asia, joka kannattaa säilyttää';
 describe('feedback round panel', { timeout: 20_000 }, () => {
   it('runs a pass-the-device round by keyboard: each respondent gets a clean form, the round ends only after confirmation', async () => {
     const user = userEvent.setup();
-    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);
+    // As in the app: the pass-round screen takes the place of everything else while the round is locked.
+    renderWithI18n(
+      <DeviceGate loading={null}>
+        <FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />
+      </DeviceGate>,
+    );
     await user.click(await screen.findByRole('button', { name: 'Aloita' }));
+    // The facilitator locks it with a PIN, typed twice.
+    const lock = await screen.findByRole('dialog', { name: 'Lukitse kiertonäkymä PIN-koodilla' });
+    await user.type(within(lock).getByLabelText(/^Fasilitaattorin PIN-koodi/), '4821');
+    await user.type(within(lock).getByLabelText(/^Sama PIN-koodi uudelleen/), '4821');
+    await user.click(within(lock).getByRole('button', { name: 'Lukitse ja anna kone vastaajalle' }));
     const device = await screen.findByRole('dialog', { name: 'Palaute tapaamisesta 1' });
+    expect(screen.queryByRole('region', { name: 'Palaute tapaamisesta 1' })).toBeNull();
 
     for (const [index, comment] of ['Hyvä tahti', 'Turvallinen ilmapiiri'].entries()) {
       await user.click(within(device).getByRole('button', { name: 'Aloita vastaaminen' }));
@@ -64,11 +76,16 @@ describe('feedback round panel', { timeout: 20_000 }, () => {
       await within(device).findByRole('heading', { name: /^Kiitos!/ });
     }
     expect(within(device).getByRole('status')).toHaveTextContent('2 vastausta tallennettu');
-    const stored = dispatch<Survey[]>('feedback.surveys', { instrument: 'round' });
-    expect(stored).toEqual([expect.objectContaining({ responses: 2, respondedMemberIds: [], status: 'open' })]);
+    // While locked, the store answers the respondents' calls only (the list of rounds is not one of them).
+    expect(() => dispatch('feedback.surveys', { instrument: 'round' })).toThrow(/PIN/);
+    expect(dispatch<Survey>('feedback.lockedRound')).toEqual(expect.objectContaining({ responses: 2, respondedMemberIds: [], status: 'open', locked: true }));
 
-    // Ending asks first; Cancel keeps collecting.
-    await user.click(within(device).getByRole('button', { name: 'Lopeta kierros' }));
+    // Only the facilitator's PIN leaves the screen; ending asks first, and Cancel keeps collecting.
+    expect(within(device).queryByRole('button', { name: 'Lopeta kierros' })).toBeNull();
+    await user.click(within(device).getByRole('button', { name: 'Fasilitaattori: poistu PIN-koodilla' }));
+    await user.type(within(device).getByLabelText(/^PIN-koodi/), '4821');
+    await user.click(within(device).getByRole('button', { name: 'Avaa' }));
+    await user.click(await within(device).findByRole('button', { name: 'Lopeta kierros' }));
     const confirm = await screen.findByRole('alertdialog');
     await user.click(within(confirm).getByRole('button', { name: 'Peruuta' }));
     expect(dispatch<Survey[]>('feedback.surveys', { instrument: 'round' })[0]?.status).toBe('open');

@@ -44,6 +44,10 @@ const WORDS = {
     nextStep: /Seuraava tapaaminen/,
     feedbackStep: /Palautekierros/,
     start: 'Aloita',
+    pinDialog: 'Lukitse kiertonäkymä PIN-koodilla',
+    pin: /^Fasilitaattorin PIN-koodi/,
+    repeat: /^Sama PIN-koodi uudelleen/,
+    lock: 'Lukitse ja anna kone vastaajalle',
     cancelHasRecords: 'Tapaamiseen on jo kirjattu läsnäoloja, toimia, teemoja tai palautetta, joten sitä ei voi perua.',
     heldInFuture: 'Pidetyn tapaamisen päivä ei voi olla tulevaisuudessa.',
     meetingCancelled: 'Tapaaminen on peruttu, joten siihen ei voi kirjata tätä.',
@@ -63,6 +67,10 @@ const WORDS = {
     nextStep: /Next meeting/,
     feedbackStep: /Feedback round/,
     start: 'Start',
+    pinDialog: 'Lock the pass-round screen with a PIN',
+    pin: /^Facilitator's PIN/,
+    repeat: /^The same PIN again/,
+    lock: 'Lock and hand over',
     cancelHasRecords: 'This meeting already has attendance, actions, themes or feedback recorded, so it cannot be cancelled.',
     heldInFuture: 'A held meeting cannot be dated in the future.',
     meetingCancelled: 'The meeting was cancelled, so this cannot be recorded for it.',
@@ -132,6 +140,11 @@ describe.each(['fi', 'en'] as const)('in %s', { timeout: 20_000 }, (language) =>
     await screen.findByRole('button', { name: w.start });
     dispatch('plan.cancel', { id: past, cancelled: true });
     await u.click(screen.getByRole('button', { name: w.start }));
+    // An anonymous round starts once the facilitator has locked it with a PIN.
+    const lock = await screen.findByRole('dialog', { name: w.pinDialog });
+    await u.type(within(lock).getByLabelText(w.pin), '4821');
+    await u.type(within(lock).getByLabelText(w.repeat), '4821');
+    await u.click(within(lock).getByRole('button', { name: w.lock }));
     expect(await screen.findByText(w.meetingCancelled)).toBeVisible();
     expect(dispatch<Survey[]>('feedback.surveys', { instrument: 'round' })).toEqual([]);
   });

@@ -51,17 +51,21 @@ export interface Backend {
 }
 
 // A closed programme is read-only and a locked pass-the-device round lets nothing else through:
-// both rules wrap every handler (closing/guard.ts, feedback/lock.ts).
-const featureHandlers = (db: Database, config: BackendConfig) => guardLockedRound(db, guardClosedProgramme(db, {
-  ...settingsHandlers(db),
-  ...programmeHandlers(db),
-  ...memberHandlers(db),
-  ...planHandlers(db),
-  ...agreementHandlers(db, { fontsDir: config.fontsDir }),
-  ...feedbackHandlers(db),
-  ...meetingHandlers(db),
-  ...summaryHandlers(db, { fontsDir: config.fontsDir }),
-}));
+// both rules wrap every handler (closing/guard.ts, feedback/lock.ts). The storage calls (backups,
+// export, restore) reach the whole store, so the lock covers them too; closing does not.
+const featureHandlers = (db: Database, config: BackendConfig, storage: ReturnType<typeof storageHandlers>) => guardLockedRound(db, {
+  ...guardClosedProgramme(db, {
+    ...settingsHandlers(db),
+    ...programmeHandlers(db),
+    ...memberHandlers(db),
+    ...planHandlers(db),
+    ...agreementHandlers(db, { fontsDir: config.fontsDir }),
+    ...feedbackHandlers(db),
+    ...meetingHandlers(db),
+    ...summaryHandlers(db, { fontsDir: config.fontsDir }),
+  }),
+  ...storage,
+});
 
 /** Calls that answer while the store is locked or waiting for its first passphrase. */
 const WITHOUT_STORE = new Set(['app.info', 'storage.status', 'storage.unlock', 'storage.choosePassphrase']);
@@ -100,7 +104,7 @@ export function createBackend(config: BackendConfig): Backend {
 
   const bind = () => {
     const db = session.db();
-    open = db ? createDispatch({ ...featureHandlers(db, config), ...storage, 'app.info': info } satisfies Handlers, config.log, db) : null;
+    open = db ? createDispatch({ ...featureHandlers(db, config, storage), 'app.info': info } satisfies Handlers, config.log, db) : null;
     waiting = db ? { state: 'open', reason: null } : waiting;
   };
 

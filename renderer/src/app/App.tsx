@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { DeviceGate } from '../features/feedback/PassTheDevice';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { StoreProblemScreen } from '../features/settings/StoreProblemScreen';
 import { UnlockScreen } from '../features/storage/UnlockScreen';
@@ -42,7 +43,12 @@ function Ready() {
   if (info?.storeProblem) return <StoreProblemScreen problem={info.storeProblem} />;
   if (info && (info.storage.state === 'locked' || info.storage.state === 'choosePassphrase')) return <UnlockScreen status={info.storage} />;
   if (!programme) return <SetupWizard />;
-  return <Frame />;
+  // A locked pass-the-device round takes the whole window: the frame is not even rendered.
+  return (
+    <DeviceGate loading={<Loading />}>
+      <Frame />
+    </DeviceGate>
+  );
 }
 
 function Loading() {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Notices } from '../components/Notices';
+import { ReadOnlyContext } from '../components/readOnly';
 import { formatDate } from './i18n';
 import { SECTIONS } from './sections';
 import { useAppStore } from './store';
@@ -17,7 +18,7 @@ export function Frame() {
     return (
       <>
         <main className="content content--focus" id="content">
-          <CurrentPage section={section} />
+          <Page section={section} archivedAt={programme?.archivedAt ?? null} />
         </main>
         <Notices />
       </>
@@ -34,6 +35,7 @@ export function Frame() {
         {programme && (
           <div className="sidebar-programme">
             <p className="sidebar-programme-name">{programme.name}</p>
+            {programme.archivedAt && <p className="badge sidebar-programme-closed">{t('closed.badge')}</p>}
             <p className="sidebar-programme-period">
               {t('programme.period', {
                 start: formatDate(programme.startDate, language),
@@ -61,9 +63,33 @@ export function Frame() {
         <p className="sidebar-privacy">{t('app.privacy')}</p>
       </aside>
       <main className="content" id="content">
-        <CurrentPage section={section} />
+        <Page section={section} archivedAt={programme?.archivedAt ?? null} />
       </main>
-      <Notices />
+      {/* Undo puts back what was removed: a closed programme takes nothing back. */}
+      {!programme?.archivedAt && <Notices />}
+    </div>
+  );
+}
+
+/** The section's page; once the programme is closed, under a notice that says so and read-only. */
+function Page({ section, archivedAt }: { section: string; archivedAt: string | null }) {
+  return (
+    <>
+      {archivedAt && <ClosedNotice archivedAt={archivedAt} />}
+      <ReadOnlyContext.Provider value={archivedAt !== null}>
+        <CurrentPage section={section} />
+      </ReadOnlyContext.Provider>
+    </>
+  );
+}
+
+function ClosedNotice({ archivedAt }: { archivedAt: string }) {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  return (
+    <div className="closed-notice" role="note" data-testid="closed-notice">
+      <p className="closed-notice-title">{t('closed.title', { date: formatDate(archivedAt.slice(0, 10), language) })}</p>
+      <p>{t('closed.body')}</p>
     </div>
   );
 }

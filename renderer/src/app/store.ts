@@ -19,6 +19,8 @@ interface AppState {
   setUp: (input: SetupInput) => Promise<void>;
   /** The programme's details (an autosave): the snapshot follows the store's answer. */
   updateProgramme: (fields: ProgrammeFields) => Promise<void>;
+  /** Reads the programme again (closing it changes it: it becomes archived and read-only). */
+  refreshProgramme: () => Promise<void>;
   navigate: (section: string) => void;
   setFocusMode: (on: boolean) => void;
 }
@@ -62,6 +64,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const reread = () => fresh((read) => read('programme.get'), (programme) => set({ programme }));
     await writeSnapshot('programme.update', fields, (programme) => set({ programme }), reread);
   },
+  refreshProgramme: async () => void (await fresh((read) => read('programme.get'), (programme) => set({ programme }))),
   navigate: (section) => set({ section }),
   setFocusMode: (focusMode) => set({ focusMode }),
 }));
+
+/** When the programme was closed and archived (everything is read-only from then on); null while open. */
+export const useArchivedAt = (): string | null => useAppStore((s) => s.programme?.archivedAt ?? null);

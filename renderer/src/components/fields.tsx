@@ -22,6 +22,7 @@ import {
 } from 'react-aria-components';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { SelectMenu, type SelectOption } from './PickSelect';
+import { useReadOnly } from './readOnly';
 import { useTranslation } from 'react-i18next';
 
 interface FieldProps<T extends FieldValues> {
@@ -62,10 +63,12 @@ export function TextInput<T extends FieldValues>({
     fieldState: { invalid, error },
   } = useController({ control, name });
   const message = useFieldMessage(error?.message);
+  const readOnly = useReadOnly();
   return (
     <TextField
       className="field"
       name={fieldName}
+      isReadOnly={readOnly}
       value={(value as string | undefined) ?? ''}
       onChange={onChange}
       onBlur={onBlur}
@@ -107,10 +110,12 @@ export function DateInputField<T extends FieldValues>({ control, name, label, de
   } = useController({ control, name });
   const message = useFieldMessage(error?.message);
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   return (
     <DatePicker
       className="field"
       name={fieldName}
+      isReadOnly={readOnly}
       value={toCalendarDate(value)}
       onChange={(date) => onChange(date ? date.toString() : '')}
       onBlur={onBlur}
@@ -183,10 +188,12 @@ export function TextAreaInput<T extends FieldValues>({
     fieldState: { invalid, error },
   } = useController({ control, name });
   const message = useFieldMessage(error?.message);
+  const readOnly = useReadOnly();
   return (
     <TextField
       className={`field ${className ?? ''}`}
       name={fieldName}
+      isReadOnly={readOnly}
       value={(value as string | undefined) ?? ''}
       onChange={onChange}
       onBlur={onBlur}
@@ -219,10 +226,12 @@ export function SelectInput<T extends FieldValues>({
     fieldState: { invalid, error },
   } = useController({ control, name });
   const message = useFieldMessage(error?.message);
+  const readOnly = useReadOnly();
   return (
     <Select
       className="field"
       name={fieldName}
+      isDisabled={readOnly}
       selectedKey={(value as string | undefined) ?? null}
       onSelectionChange={(key) => onChange(key === null ? '' : String(key))}
       onBlur={onBlur}

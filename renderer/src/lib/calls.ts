@@ -45,6 +45,7 @@ export const READ_CALLS = [
   'feedback.results',
   'feedback.trend',
   'feedback.selfCheckChange',
+  'feedback.lockedRound',
   'evaluation.decision',
   'summary.settings',
   'summary.preview',

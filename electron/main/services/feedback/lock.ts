@@ -93,7 +93,17 @@ export function unlockSurvey(db: Database, surveyId: number, pin: string): PinCh
 }
 
 /** What the respondents' screen may call while a round is locked; anything else needs the PIN. */
-const WHILE_LOCKED = new Set(['app.info', 'settings.get', 'programme.get', 'feedback.lockedRound', 'feedback.questions', 'feedback.unlock']);
+const WHILE_LOCKED = new Set([
+  'app.info',
+  'settings.get',
+  'programme.get',
+  'feedback.lockedRound',
+  'feedback.questions',
+  'feedback.unlock',
+  // the app lock may still close the store (the idle timer), and say that it did
+  'storage.status',
+  'storage.lock',
+]);
 /** …and these only for the locked round itself. */
 const LOCKED_ROUND_ONLY: Record<string, (input: unknown) => unknown> = {
   'feedback.survey': (input) => (input as { id: number }).id,

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 
 /** Reading the programme: a leaf every feature may import (the programme's service imports members). */
 const SELECT = `SELECT name, organisation, facilitator_name AS facilitatorName, start_date AS startDate,
-  end_date AS endDate, created_at AS createdAt, updated_at AS updatedAt FROM programme WHERE id = 1`;
+  end_date AS endDate, created_at AS createdAt, updated_at AS updatedAt, archived_at AS archivedAt FROM programme WHERE id = 1`;
 
 export function getProgramme(db: Database): Programme | null {
   return (db.prepare(SELECT).get() as Programme | undefined) ?? null;

@@ -5,7 +5,7 @@ import { BACKUP_NAME, type Backup, type BackupReason } from '@shared/domain';
 import { keyOf, makePrivateFolder } from '../db/connection';
 import { openFile, vacuumInto, type DataKey } from '../db/driver';
 import { AppError, fieldError } from '../errors';
-import { replaceFile } from './files';
+import { fsyncDir, replaceFile, shredFile } from './files';
 
 /**
  * Automatic backups: encrypted copies (same key as the store, written with VACUUM INTO, never by
@@ -124,6 +124,21 @@ export function removePartials(databasePath: string): void {
   if (!existsSync(dir)) return;
   // A copy's own rollback journal (`….partial-journal`) goes with it.
   for (const name of readdirSync(dir)) if (name.includes(PARTIAL)) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * Shreds (overwrites, then removes) every backup made before `before`, and every half-written
+ * copy: after closing the programme, these are the files that still hold what closing deleted.
+ * Answers how many backups went.
+ */
+export function shredBackupsBefore(databasePath: string, before: Date): number {
+  const dir = backupsDirOf(databasePath);
+  if (!existsSync(dir)) return 0;
+  const old = backupNames(dir).filter((backup) => backup.createdAt.getTime() < before.getTime());
+  for (const backup of old) shredFile(join(dir, backup.id));
+  for (const name of readdirSync(dir)) if (name.includes(PARTIAL)) shredFile(join(dir, name));
+  fsyncDir(dir);
+  return old.length;
 }
 
 export interface CopyCheck {

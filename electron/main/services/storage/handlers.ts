@@ -5,7 +5,7 @@ import { openFile, openSerialized, vacuumInto, type DataKey } from '../db/driver
 import { schemaVersion } from '../db/migrate';
 import { AppError } from '../errors';
 import type { HandlersOf } from '../handlers';
-import { backupDatabase, backupsDirOf, checkCopy, checkOpenCopy, listBackups } from './backups';
+import { backupDatabase, backupsDirOf, checkCopy, checkOpenCopy, listBackups, shredBackupsBefore } from './backups';
 import type { ScryptParams } from './crypto';
 import { openExport, sealExport } from './export-file';
 import type { KeyAccess } from './keyring';
@@ -64,6 +64,7 @@ export function storageHandlers(host: StorageHost): HandlersOf<
   | 'storage.restoreBackup'
   | 'storage.exportAll'
   | 'storage.importFile'
+  | 'storage.shredPreCloseBackups'
 > {
   const { session, keys } = host;
   return {
@@ -146,6 +147,15 @@ export function storageHandlers(host: StorageHost): HandlersOf<
       } finally {
         memory.close();
       }
+    },
+    'storage.shredPreCloseBackups': () => {
+      const { db, key } = openDb(host);
+      const closedAt = db.prepare('SELECT archived_at FROM programme WHERE id = 1').pluck().get() as string | null | undefined;
+      if (!closedAt) {
+        throw new AppError('conflict', 'Backups made before closing can be deleted only once the programme has been closed.');
+      }
+      const removed = shredBackupsBefore(session.path, new Date(closedAt));
+      return { removed, backups: listBackups(session.path, key, session.latest) };
     },
   };
 }

@@ -13,6 +13,7 @@ import { useAgreementStore } from './store';
 import { VersionsPanel } from './VersionsPanel';
 import './agreement.css';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 /** The mentoring agreement: the draft, its agreed versions, comparison, acceptance and printing. */
 export function AgreementPage() {
@@ -62,6 +63,7 @@ function StartCard() {
   const [choice, setChoice] = useState<string>(language);
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  const readOnly = useReadOnly();
   const run = async () => {
     setBusy(true);
     setFailure('');
@@ -73,6 +75,7 @@ function StartCard() {
       setBusy(false);
     }
   };
+  if (readOnly) return <p className="empty-state">{t('closed.noAgreement')}</p>;
   return (
     <section className="card card--narrow" aria-labelledby="agreement-start-heading">
       <h2 id="agreement-start-heading">{t('agreement.start.title')}</h2>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GOAL_KINDS, MAX_MEETING_MINUTES, MIN_MEETING_MINUTES, Practicalities, type Agreement, type GoalKind } from '@shared/domain';
 import { useAppStore } from '../../app/store';
 import { FormRow, TextAreaInput, TextInput } from '../../components/fields';
+import { useReadOnly } from '../../components/readOnly';
 import { SaveStatus } from '../../components/SaveStatus';
 import { useAutosavedForm } from '../../lib/useAutosave';
 import { ProgrammeForm } from '../group/ProgrammeForm';
@@ -16,6 +17,7 @@ export function PartiesSection() {
   const programme = useAppStore((s) => s.programme);
   const navigate = useAppStore((s) => s.navigate);
   const members = useAgreementStore((s) => s.members).filter((m) => m.leftOn === null);
+  const readOnly = useReadOnly();
   return (
     <section className="agreement-section agreement-parties" aria-labelledby="agreement-parties-heading">
       <h2 id="agreement-parties-heading" className="agreement-section-title">
@@ -36,9 +38,11 @@ export function PartiesSection() {
             ))}
           </ul>
         )}
-        <Button className="button button--quiet" onPress={() => navigate('group')}>
-          {t('agreement.parties.editMembers')}
-        </Button>
+        {!readOnly && (
+          <Button className="button button--quiet" onPress={() => navigate('group')}>
+            {t('agreement.parties.editMembers')}
+          </Button>
+        )}
       </div>
     </section>
   );

@@ -11,6 +11,7 @@ import { offerUndo } from '../../lib/notices';
 import { useAutosavedForm, useKeptDraft } from '../../lib/useAutosave';
 import { TextAreaInput } from '../../components/fields';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 const ItemForm = z.object({ text: requiredText(AGREEMENT_LIMITS.rule) });
 type ItemForm = z.infer<typeof ItemForm>;
@@ -46,6 +47,7 @@ export function ItemList(props: ItemListProps) {
   const { t } = useTranslation();
   const { items, ordered, listId } = props;
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   const move = async (index: number, by: -1 | 1) => {
     const ids = items.map((item) => item.id);
     const target = index + by;
@@ -82,7 +84,7 @@ export function ItemList(props: ItemListProps) {
         </List>
       )}
       <FormFailure message={failure} />
-      <AddItem draftKey={`agreement:new-${listId}`} label={props.newLabel} addLabel={props.addLabel} onAdd={props.onAdd} />
+      {!readOnly && <AddItem draftKey={`agreement:new-${listId}`} label={props.newLabel} addLabel={props.addLabel} onAdd={props.onAdd} />}
     </div>
   );
 }
@@ -110,6 +112,7 @@ function ItemRow({
 }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   const { form, state, flush } = useAutosavedForm({
     key: fieldKey,
     schema: ItemForm,
@@ -131,7 +134,7 @@ function ItemRow({
       </form>
       <div className="agreement-item-footer">
         <SaveStatus state={state} />
-        <div className="agreement-item-actions">
+        {!readOnly && <div className="agreement-item-actions">
           <Button className="button button--quiet" isDisabled={index === 0} onPress={() => onMove(-1)} aria-label={t('agreement.list.moveUp', { item: label })}>
             ↑ {t('agreement.list.up')}
           </Button>
@@ -146,7 +149,7 @@ function ItemRow({
           <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={t('agreement.list.removeItem', { item: label })}>
             {t('common.remove')}
           </Button>
-        </div>
+        </div>}
       </div>
       <FormFailure message={failure} />
     </li>

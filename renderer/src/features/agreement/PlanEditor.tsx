@@ -12,6 +12,7 @@ import { useAutosavedForm } from '../../lib/useAutosave';
 import { formatOptions } from './formats';
 import { useAgreementStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 /** The row as the form holds it (text fields); the store's rules (free number, within the programme) come back at the field. */
 const PlanRowForm = z
@@ -43,6 +44,7 @@ export function PlanEditor() {
   const { t } = useTranslation();
   const plan = useAgreementStore((s) => s.plan);
   const addPlanRow = useAgreementStore((s) => s.addPlanRow);
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
   const add = async () => {
     setFailure('');
@@ -70,9 +72,11 @@ export function PlanEditor() {
         </ol>
       )}
       <FormFailure message={failure} />
-      <Button className="button button--secondary plan-add" onPress={() => void add()}>
-        {t('agreement.plan.add')}
-      </Button>
+      {!readOnly && (
+        <Button className="button button--secondary plan-add" onPress={() => void add()}>
+          {t('agreement.plan.add')}
+        </Button>
+      )}
     </section>
   );
 }
@@ -82,6 +86,7 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
   const { updatePlanRow, cancelPlanRow, removePlanRow } = useAgreementStore.getState();
   const [confirm, setConfirm] = useState(false);
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   const { form, state, flush } = useAutosavedForm<PlanRowForm>({
     key: `plan:${row.id}`,
     schema: PlanRowForm,
@@ -138,7 +143,7 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
         </form>
         <div className="plan-row-footer">
           <SaveStatus state={state} />
-          <div className="agreement-item-actions">
+          {!readOnly && <div className="agreement-item-actions">
             {row.status !== 'held' && (
               <Button className="button button--quiet" onPress={() => void runAction(() => cancelPlanRow(row.id, !cancelled))}>
                 {cancelled ? t('agreement.plan.restore') : t('agreement.plan.cancel')}
@@ -147,7 +152,7 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
             <Button className="button button--quiet button--danger-text" onPress={() => setConfirm(true)}>
               {t('agreement.plan.remove')}
             </Button>
-          </div>
+          </div>}
         </div>
         <FormFailure message={failure} />
       </section>

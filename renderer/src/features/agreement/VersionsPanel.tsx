@@ -12,14 +12,16 @@ import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';
 import { offerUndo } from '../../lib/notices';
 import { useAgreementStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 /** "Save as agreed version", the list of versions and, per version, who accepted it and when. */
 export function VersionsPanel({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
   const versions = [...agreement.versions].reverse();
+  const readOnly = useReadOnly();
   return (
     <div className="page agreement-versions">
-      <SaveVersionForm agreement={agreement} />
+      {!readOnly && <SaveVersionForm agreement={agreement} />}
       {versions.length === 0 ? (
         <p className="empty-state">{t('agreement.versions.none')}</p>
       ) : (
@@ -117,6 +119,7 @@ function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVers
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const setAcceptance = useAgreementStore((s) => s.setAcceptance);
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
   const today = todayIso();
   const form = useForm<AcceptanceForm>({
@@ -142,19 +145,21 @@ function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVers
             <span aria-hidden="true">✓ </span>
             {t('agreement.acceptance.acceptedOn', { date: formatDate(acceptedOn, language) })}
           </span>
-          <Button className="button button--quiet" onPress={() => void set(null)} aria-label={t('agreement.acceptance.undoFor', { name: member.name })}>
-            {t('agreement.acceptance.undo')}
-          </Button>
+          {!readOnly && (
+            <Button className="button button--quiet" onPress={() => void set(null)} aria-label={t('agreement.acceptance.undoFor', { name: member.name })}>
+              {t('agreement.acceptance.undo')}
+            </Button>
+          )}
         </>
       ) : (
         <>
           <span className="acceptance-status">{t('agreement.acceptance.notYet')}</span>
-          <form className="acceptance-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('agreement.acceptance.formFor', { name: member.name })}>
+          {!readOnly && <form className="acceptance-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('agreement.acceptance.formFor', { name: member.name })}>
             <DateInputField control={form.control} name="acceptedOn" label={t('agreement.acceptance.date')} isRequired />
             <Button type="submit" className="button button--secondary" aria-label={t('agreement.acceptance.recordFor', { name: member.name })}>
               {t('agreement.acceptance.record')}
             </Button>
-          </form>
+          </form>}
         </>
       )}
       <FormFailure message={failure} />

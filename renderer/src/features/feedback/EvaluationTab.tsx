@@ -13,6 +13,7 @@ import { useFeedbackStore } from './store';
 import { SurveyPanel } from './SurveyPanel';
 import { TextAreaField } from './TextAreaField';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 /** The date field gives '' when cleared; the store keeps null. */
 const DecisionForm = DecisionFields.extend({ decidedOn: z.union([isoDate, z.literal('')]) });
@@ -21,6 +22,7 @@ type DecisionForm = z.infer<typeof DecisionForm>;
 function DecisionEditor({ decision: stored }: { decision: DecisionFields }) {
   const { t } = useTranslation();
   const saveDecision = useFeedbackStore((s) => s.saveDecision);
+  const readOnly = useReadOnly();
   const { form, state, flush } = useAutosavedForm<DecisionForm>({
     key: 'evaluation:decision',
     schema: DecisionForm,
@@ -36,6 +38,7 @@ function DecisionEditor({ decision: stored }: { decision: DecisionFields }) {
         className="radio-group"
         value={decision}
         onChange={setDecision}
+        isDisabled={readOnly}
       >
         <Label className="field-label">{t('feedback.decision.label')}</Label>
         {CONTINUATIONS.map((option) => (
@@ -59,6 +62,7 @@ export function EvaluationTab() {
   const questionnaire = useFeedbackStore((s) => s.questionnaires.evaluation);
   const decision = useFeedbackStore((s) => s.decision);
   const { loadQuestions, loadDecision } = useFeedbackStore.getState();
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
 
   useEffect(() => {
@@ -73,7 +77,7 @@ export function EvaluationTab() {
       {questionnaire && <QuestionEditor questionnaire={questionnaire} />}
       <section className="card" aria-labelledby="fb-decision-heading">
         <h2 id="fb-decision-heading">{t('feedback.decision.title')}</h2>
-        <p className="muted">{t('feedback.decision.help')}</p>
+        <p className="muted">{readOnly ? t('closed.readOnlyHint') : t('feedback.decision.help')}</p>
         {decision && <DecisionEditor decision={decision} />}
         <FormFailure message={failure} />
       </section>

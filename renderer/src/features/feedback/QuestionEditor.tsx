@@ -12,6 +12,7 @@ import { useAutosavedForm, useKeptDraft } from '../../lib/useAutosave';
 import { feedbackError, questionLabel } from './labels';
 import { useFeedbackStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 const TextOnly = QuestionTextUpdate.pick({ text: true });
 
@@ -108,7 +109,9 @@ export function QuestionEditor({ questionnaire }: { questionnaire: Questionnaire
   const [confirm, setConfirm] = useState<{ kind: 'remove'; question: Question } | { kind: 'reset' } | null>(null);
   const [failure, setFailure] = useState('');
   const instrument = questionnaire.instrument === 'selfcheck' ? null : questionnaire.instrument;
-  const editable = instrument !== null && !questionnaire.locked;
+  // Closing deleted the answers, but the questions stay as they were answered.
+  const readOnly = useReadOnly();
+  const editable = instrument !== null && !questionnaire.locked && !readOnly;
 
   const act = async (action: () => Promise<void>) => {
     setFailure('');
@@ -125,7 +128,13 @@ export function QuestionEditor({ questionnaire }: { questionnaire: Questionnaire
         <div>
           <h2 id={`fb-editor-${questionnaire.instrument}`}>{t('feedback.editor.title')}</h2>
           <p className="muted">
-            {questionnaire.locked ? t('feedback.editor.locked') : instrument ? t('feedback.editor.help') : t('feedback.editor.fixed')}
+            {readOnly
+              ? t('closed.questions')
+              : questionnaire.locked
+                ? t('feedback.editor.locked')
+                : instrument
+                  ? t('feedback.editor.help')
+                  : t('feedback.editor.fixed')}
           </p>
         </div>
         <Button className="button button--secondary" aria-expanded={open} onPress={() => setOpen((o) => !o)}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_ANSWER_LENGTH, MIN_ANSWERS_TO_REPORT, type QuestionResult, type TextAnswer } from '@shared/domain';
 import { feedbackError, formatNumber, optionLabel, questionLabel, useLanguage } from './labels';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 import { useFeedbackStore } from './store';
 
 /** The "too few answers" mark: shown to the facilitator; such a result never reaches an export. */
@@ -99,6 +100,7 @@ function ShareDialog({ answer, onClose }: { answer: TextAnswer; onClose: () => v
 function Comments({ result }: { result: QuestionResult }) {
   const { t } = useTranslation();
   const [sharing, setSharing] = useState<TextAnswer | null>(null);
+  const readOnly = useReadOnly();
   if (result.texts.length === 0) return <p className="muted">{t('feedback.results.noComments')}</p>;
   return (
     <>
@@ -111,9 +113,9 @@ function Comments({ result }: { result: QuestionResult }) {
                 <span className="fb-shared-badge">{t('feedback.share.badge')}</span> <span>{answer.sharedText}</span>
               </p>
             )}
-            <Button className="button button--quiet" onPress={() => setSharing(answer)} aria-label={`${answer.sharedText === null ? t('feedback.share.mark') : t('feedback.share.change')}: ${answer.text}`}>
+            {!readOnly && <Button className="button button--quiet" onPress={() => setSharing(answer)} aria-label={`${answer.sharedText === null ? t('feedback.share.mark') : t('feedback.share.change')}: ${answer.text}`}>
               {answer.sharedText === null ? t('feedback.share.mark') : t('feedback.share.change')}
-            </Button>
+            </Button>}
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { QuestionEditor } from './QuestionEditor';
 import { useFeedbackStore } from './store';
 import { TrendChart } from './TrendChart';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 /** Every meeting's feedback round, the chart over the programme, and the round's questions. */
 export function RoundsTab() {
@@ -21,6 +22,7 @@ export function RoundsTab() {
   const { loadSurveys, loadQuestions, loadMeetings, loadTrend } = useFeedbackStore.getState();
   const [selected, setSelected] = useState<number | null>(null);
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   const progress = (surveys ?? []).map((s) => `${s.id}:${s.status}:${s.responses}`).join(',');
 
   useEffect(() => {
@@ -57,7 +59,7 @@ export function RoundsTab() {
         {trend && withAnswers.length > 0 ? (
           <TrendChart trend={{ ...trend, meetings: withAnswers }} />
         ) : (
-          <p className="empty-state">{t('feedback.trend.empty')}</p>
+          <p className="empty-state">{readOnly ? t('closed.resultsDeleted') : t('feedback.trend.empty')}</p>
         )}
       </section>
 
@@ -69,7 +71,9 @@ export function RoundsTab() {
             const survey = surveys?.find((s) => s.meetingId === m.id);
             const state = !survey
               ? t('feedback.round.notStarted')
-              : survey.status === 'open'
+              : readOnly
+                ? t('closed.roundEnded')
+                : survey.status === 'open'
                 ? t('feedback.round.inProgress', { count: survey.responses })
                 : t('feedback.round.ended', { count: survey.responses });
             return (
@@ -81,13 +85,15 @@ export function RoundsTab() {
                   {m.status === 'cancelled' && <span className="badge"> {t('feedback.round.cancelled')}</span>}
                 </span>
                 <span className="fb-meeting-state">{state}</span>
-                <Button
-                  className="button button--secondary"
-                  aria-label={t(survey ? 'feedback.round.openRound' : 'feedback.round.startRound', { number: m.number })}
-                  onPress={() => setSelected(m.id)}
-                >
-                  {survey ? t('feedback.round.open') : t('feedback.round.start')}
-                </Button>
+                {(survey || !readOnly) && (
+                  <Button
+                    className="button button--secondary"
+                    aria-label={t(survey ? 'feedback.round.openRound' : 'feedback.round.startRound', { number: m.number })}
+                    onPress={() => setSelected(m.id)}
+                  >
+                    {survey ? t('feedback.round.open') : t('feedback.round.start')}
+                  </Button>
+                )}
               </li>
             );
           })}

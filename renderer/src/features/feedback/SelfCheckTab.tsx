@@ -6,6 +6,7 @@ import { TooFew } from './ResultsView';
 import { useFeedbackStore } from './store';
 import { SurveyPanel } from './SurveyPanel';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 const W = 420;
 const H = 34;
@@ -96,6 +97,7 @@ export function SelfCheckTab() {
   const change = useFeedbackStore((s) => s.selfCheckChange);
   const loadSelfCheckChange = useFeedbackStore((s) => s.loadSelfCheckChange);
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   const progress = (surveys ?? []).map((s) => `${s.id}:${s.status}:${s.responses}`).join(',');
 
   useEffect(() => {
@@ -110,7 +112,7 @@ export function SelfCheckTab() {
         {change && (change.start?.responses ?? 0) + (change.end?.responses ?? 0) > 0 ? (
           <ChangeView change={change} />
         ) : (
-          <p className="empty-state">{t('feedback.selfcheck.empty')}</p>
+          <p className="empty-state">{readOnly ? t('closed.resultsDeleted') : t('feedback.selfcheck.empty')}</p>
         )}
         <FormFailure message={failure} />
       </section>

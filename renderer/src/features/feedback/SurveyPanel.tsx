@@ -5,10 +5,11 @@ import type { Instrument, Phase } from '@shared/domain';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { feedbackError } from './labels';
 import { NamedRecorder } from './NamedRecorder';
-import { PassTheDevice } from './PassTheDevice';
+import { PinSetDialog } from './PinFields';
 import { ResultsView } from './ResultsView';
 import { useFeedbackStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 interface SurveyPanelProps {
   instrument: Instrument;
@@ -39,9 +40,11 @@ export function SurveyPanel({
   const { t } = useTranslation();
   const surveys = useFeedbackStore((s) => s.surveys[instrument]);
   const questionnaire = useFeedbackStore((s) => s.questionnaires[instrument]);
-  const { loadSurveys, loadQuestions, start: startSurvey, end, reopen, discard } = useFeedbackStore.getState();
+  const { loadSurveys, loadQuestions, start: startSurvey, startLocked, lockRound, end, reopen, discard } = useFeedbackStore.getState();
   const [mode, setMode] = useState<'anonymous' | 'named'>('anonymous');
-  const [deviceOpen, setDeviceOpen] = useState(false);
+  // Passing the laptop round starts only once the facilitator has chosen a PIN (typed twice).
+  const [askPin, setAskPin] = useState(false);
+  const readOnly = useReadOnly();
   const [confirm, setConfirm] = useState<'end' | 'discard' | null>(null);
   const [failure, setFailure] = useState('');
   const [showResults, setShowResults] = useState(!collapseResults);
@@ -62,11 +65,16 @@ export function SurveyPanel({
     }
   };
 
-  const start = () =>
-    run(async () => {
-      const started = await startSurvey({ instrument, meetingId, phase, anonymous: mode === 'anonymous' });
-      if (started.anonymous) setDeviceOpen(true);
-    });
+  const start = () => {
+    if (mode === 'anonymous') setAskPin(true);
+    else void run(async () => void (await startSurvey({ instrument, meetingId, phase, anonymous: false })));
+  };
+  /** Starts the anonymous round, or locks the open one, with the PIN: the pass-round screen then covers the app. */
+  const lockWith = async (pin: string) => {
+    if (survey) await lockRound(survey.id, pin, title);
+    else await startLocked({ instrument, meetingId, phase, anonymous: true }, pin, title);
+    setAskPin(false);
+  };
 
   const questions = questionnaire?.questions ?? [];
 
@@ -82,12 +90,13 @@ export function SurveyPanel({
             </p>
           )}
         </div>
-        {survey && <span className="count-pill">{t('feedback.answers', { count: survey.responses })}</span>}
+        {survey && !readOnly && <span className="count-pill">{t('feedback.answers', { count: survey.responses })}</span>}
       </header>
 
-      {surveys && !survey && cannotStart && <p className="muted">{cannotStart}</p>}
+      {surveys && !survey && readOnly && <p className="empty-state">{t('closed.noSurvey')}</p>}
+      {surveys && !survey && !readOnly && cannotStart && <p className="muted">{cannotStart}</p>}
 
-      {surveys && !survey && !cannotStart && (
+      {surveys && !survey && !readOnly && !cannotStart && (
         <div className="fb-start">
           <RadioGroup className="radio-group" value={mode} onChange={(v) => setMode(v as 'anonymous' | 'named')}>
             <Label className="field-label">{t('feedback.mode.label')}</Label>
@@ -112,11 +121,17 @@ export function SurveyPanel({
         </div>
       )}
 
+      {survey?.status === 'open' && (
+        <p className="notice fb-collecting" role="status">
+          {t('passDevice.collecting')}
+        </p>
+      )}
+
       {survey?.status === 'open' && survey.anonymous && (
         <div className="fb-open">
-          <p>{t('feedback.device.intro')}</p>
+          <p>{t('passDevice.intro')}</p>
           <div className="fb-open-actions">
-            <Button className="button button--primary" onPress={() => setDeviceOpen(true)}>
+            <Button className="button button--primary" onPress={() => setAskPin(true)}>
               {t('feedback.device.open')}
             </Button>
           </div>
@@ -138,7 +153,8 @@ export function SurveyPanel({
         </div>
       )}
 
-      {survey?.status === 'closed' && (
+      {survey?.status === 'closed' && readOnly && <p className="empty-state">{t('closed.answersDeleted')}</p>}
+      {survey?.status === 'closed' && !readOnly && (
         <>
           {showResults && <ResultsView key={`${survey.id}-${survey.responses}`} surveyId={survey.id} />}
           <div className="fb-facilitator-actions">
@@ -156,9 +172,7 @@ export function SurveyPanel({
 
       <FormFailure message={failure} />
 
-      {deviceOpen && survey && survey.status === 'open' && (
-        <PassTheDevice survey={survey} questions={questions} title={title} onClose={() => setDeviceOpen(false)} />
-      )}
+      <PinSetDialog isOpen={askPin} onCancel={() => setAskPin(false)} onSet={lockWith} />
 
       {survey && (
         <ConfirmDialog

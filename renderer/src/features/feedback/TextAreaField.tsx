@@ -1,6 +1,7 @@
 import { FieldError, Label, TextArea, TextField } from 'react-aria-components';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../../components/readOnly';
 
 interface TextAreaFieldProps<T extends FieldValues> {
   control: Control<T>;
@@ -25,11 +26,13 @@ export function TextAreaField<T extends FieldValues>({
     field: { name: fieldName, value, onChange, onBlur, ref },
     fieldState: { invalid, error },
   } = useController({ control, name });
+  const readOnly = useReadOnly();
   const message = error?.message ? t(`validation.${error.message}`, { defaultValue: t('validation.invalidText') }) : '';
   return (
     <TextField
       className={className}
       name={fieldName}
+      isReadOnly={readOnly}
       value={(value as string | undefined) ?? ''}
       onChange={onChange}
       onBlur={onBlur}

@@ -4,6 +4,7 @@ import type {
   DecisionFields,
   Instrument,
   NamedResponse,
+  PinCheck,
   PlannedMeeting,
   QuestionAdd,
   Questionnaire,
@@ -15,7 +16,20 @@ import type {
   TextAnswer,
   Trend,
 } from '@shared/domain';
-import { fresh, write, writeSnapshot } from '../../lib/calls';
+import { onCallError } from '../../api';
+import { fresh, write, writeSnapshot, writesAnswered } from '../../lib/calls';
+import { flushAll } from '../../lib/saveRegistry';
+
+/**
+ * The pass-the-device round on screen. It covers the whole app: while `survey.locked`, only the
+ * respondents' screens and the facilitator's PIN are reachable; once the PIN has unlocked it, the
+ * facilitator chooses to go on, end the round or return to the app.
+ */
+export interface DeviceRound {
+  survey: Survey;
+  /** What respondents see at the top, e.g. "Feedback on meeting 3"; null after a reload (a title by instrument). */
+  title: string | null;
+}
 
 interface FeedbackState {
   questionnaires: Partial<Record<Instrument, Questionnaire>>;
@@ -46,6 +60,19 @@ interface FeedbackState {
   share: (input: ShareInput) => Promise<void>;
   loadDecision: () => Promise<void>;
   saveDecision: (values: DecisionFields) => Promise<void>;
+  device: DeviceRound | null;
+  /** False until start-up has asked whether a round is locked. */
+  deviceChecked: boolean;
+  /** Start-up (and any call answered `round_locked`): a locked round goes straight back on screen. */
+  checkLockedRound: () => Promise<void>;
+  /** Starts an anonymous round locked with the facilitator's PIN and puts it on screen. */
+  startLocked: (input: SurveyStart, pin: string, title: string) => Promise<void>;
+  /** Locks an open anonymous round with a PIN and puts it on screen. */
+  lockRound: (surveyId: number, pin: string, title: string | null) => Promise<void>;
+  /** The facilitator's PIN: unlocks the round on screen, or says how long to wait. */
+  unlockRound: (pin: string) => Promise<PinCheck>;
+  /** Back to the app from an unlocked round (it stays open). */
+  leaveDevice: () => void;
 }
 
 /**
@@ -117,10 +144,17 @@ export const useFeedbackStore = create<FeedbackState>()((set, get) => {
       await get().loadQuestions(input.instrument);
       return survey;
     },
-    submit: async (surveyId, memberId, answers) =>
-      surveyChanged(await writeSnapshot('feedback.submit', { surveyId, memberId, answers }, putSurvey, rereadSurveys)),
+    submit: async (surveyId, memberId, answers) => {
+      const survey = await writeSnapshot('feedback.submit', { surveyId, memberId, answers }, putSurvey, rereadSurveys);
+      set((s) => (s.device?.survey.id === survey.id ? { device: { ...s.device, survey } } : {}));
+      await surveyChanged(survey);
+    },
     readResponse: (surveyId, memberId) => fresh((read) => read('feedback.response', { surveyId, memberId })),
-    end: async (id) => surveyChanged(await writeSnapshot('feedback.end', { id }, putSurvey, rereadSurveys)),
+    end: async (id) => {
+      const survey = await writeSnapshot('feedback.end', { id }, putSurvey, rereadSurveys);
+      set((s) => (s.device?.survey.id === id ? { device: null } : {}));
+      await surveyChanged(survey);
+    },
     reopen: async (id) => void (await writeSnapshot('feedback.reopen', { id }, putSurvey, rereadSurveys)),
     discard: async (instrument, id) => {
       await write('feedback.discard', { id });
@@ -149,5 +183,55 @@ export const useFeedbackStore = create<FeedbackState>()((set, get) => {
       set({ decision: values });
       set({ decision: await write('evaluation.saveDecision', values) });
     },
+    device: null,
+    deviceChecked: false,
+    checkLockedRound: async () => {
+      try {
+        const survey = await fresh((read) => read('feedback.lockedRound'));
+        set((s) => {
+          if (survey) return { device: { survey, title: s.device?.survey.id === survey.id ? s.device.title : null } };
+          // Nothing is locked: a round the facilitator has just unlocked stays on screen until they choose.
+          return { device: s.device && !s.device.survey.locked ? s.device : null };
+        });
+      } finally {
+        set({ deviceChecked: true });
+      }
+    },
+    startLocked: async (input, pin, title) => {
+      // Once locked, the store answers nothing else: what was typed elsewhere is saved first.
+      await flushAll();
+      await writesAnswered();
+      const survey = await write('feedback.start', { ...input, pin });
+      putSurvey(survey);
+      set({ device: { survey, title } });
+      await get().loadQuestions(input.instrument);
+    },
+    lockRound: async (surveyId, pin, title) => {
+      await flushAll();
+      await writesAnswered();
+      const survey = await write('feedback.lock', { surveyId, pin });
+      putSurvey(survey);
+      set({ device: { survey, title } });
+    },
+    unlockRound: async (pin) => {
+      const device = get().device;
+      if (!device) return { unlocked: true, retryAfterSeconds: 0 };
+      const check = await write('feedback.unlock', { surveyId: device.survey.id, pin });
+      if (check.unlocked) set({ device: { ...device, survey: { ...device.survey, locked: false } } });
+      return check;
+    },
+    leaveDevice: () => {
+      const device = get().device;
+      // Only the facilitator's PIN leaves a locked round.
+      if (!device || device.survey.locked) return;
+      putSurvey(device.survey);
+      set({ device: null });
+    },
   };
+});
+
+// A call refused because a round is locked (another window locked it, or the lock was missed at
+// start-up) brings the locked round on screen at once.
+onCallError((error) => {
+  if (error.code === 'round_locked') void useFeedbackStore.getState().checkLockedRound();
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgrammeFields, type Programme } from '@shared/domain';
 import { useAppStore } from '../../app/store';
 import { SaveStatus } from '../../components/SaveStatus';
+import { useReadOnly } from '../../components/readOnly';
 import { ProgrammeFieldset } from './ProgrammeFieldset';
 import { useAutosavedForm } from '../../lib/useAutosave';
 
@@ -17,6 +18,7 @@ const fieldsOf = (p: Programme): ProgrammeFields => ({
 export function ProgrammeForm({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const updateProgramme = useAppStore((s) => s.updateProgramme);
+  const readOnly = useReadOnly();
   const { form, state, flush } = useAutosavedForm({ key: 'programme', schema: ProgrammeFields, values: fieldsOf(programme), save: updateProgramme });
 
   return (
@@ -24,7 +26,7 @@ export function ProgrammeForm({ programme }: { programme: Programme }) {
       <header className="card-header">
         <div>
           <h2 id="programme-heading">{t('programme.title')}</h2>
-          <p className="muted">{t('programme.description')}</p>
+          <p className="muted">{readOnly ? t('closed.readOnlyHint') : t('programme.description')}</p>
         </div>
         <SaveStatus state={state} />
       </header>

@@ -10,6 +10,7 @@ import { ownerName } from './parts/owner';
 import { useMeetingsStore } from './store';
 import './meetings.css';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 /** Every action agreed during the programme, filterable by status and member. */
 export function ActionsPage() {
@@ -21,6 +22,8 @@ export function ActionsPage() {
   const actions = useMeetingsStore((s) => s.actionList);
   const listActions = useMeetingsStore((s) => s.listActions);
   const [failure, setFailure] = useState('');
+  // Closing deleted every agreed action: there is nothing left to filter.
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     if (!loaded) void load();
@@ -43,13 +46,15 @@ export function ActionsPage() {
           <p className="muted">{t('meetings.actionsIntro')}</p>
         </div>
       </header>
-      <div className="card filters">
-        <PickSelect className="filter" label={t('meetings.filterStatus')} value={status} onChange={setStatus} options={statusOptions} />
-        <PickSelect className="filter" label={t('meetings.filterMember')} value={member} onChange={setMember} options={memberOptions} />
-      </div>
+      {!readOnly && (
+        <div className="card filters">
+          <PickSelect className="filter" label={t('meetings.filterStatus')} value={status} onChange={setStatus} options={statusOptions} />
+          <PickSelect className="filter" label={t('meetings.filterMember')} value={member} onChange={setMember} options={memberOptions} />
+        </div>
+      )}
       <FormFailure message={failure} />
       {actions.length === 0 ? (
-        <p className="empty-state">{t('meetings.noActionsFound')}</p>
+        <p className="empty-state">{readOnly ? t('closed.deletedOnClose') : t('meetings.noActionsFound')}</p>
       ) : (
         <div className="card table-card">
           <table className="table">

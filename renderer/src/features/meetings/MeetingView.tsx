@@ -6,6 +6,7 @@ import { todayIso } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { startsAfter } from '@shared/domain';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 import { errorMessage } from '../../lib/errors';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { meetingWhen } from './format';
@@ -27,6 +28,7 @@ export function MeetingView() {
   const { detail, members } = useMeetingData();
   const { close, setLive, setHeld, setCancelled } = useMeetingsStore.getState();
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   if (!detail) return null;
 
   const run = async (action: () => Promise<void>) => {
@@ -58,7 +60,7 @@ export function MeetingView() {
           </h1>
           <span className={`badge badge--${detail.status}`}>{t(`meetings.status_${detail.status}`)}</span>
         </div>
-        <div className="meeting-header-actions">
+        {!readOnly && <div className="meeting-header-actions">
           {detail.status !== 'cancelled' && (
             <Button className="button button--primary" onPress={() => setLive(true)}>
               {t('meetings.startLive')}
@@ -79,7 +81,7 @@ export function MeetingView() {
               {detail.status === 'cancelled' ? t('meetings.restore') : t('meetings.cancel')}
             </Button>
           )}
-        </div>
+        </div>}
       </header>
       {notYet && (
         <p className="muted" id={`held-not-yet-${detail.id}`}>
@@ -91,7 +93,7 @@ export function MeetingView() {
       <Attendance detail={detail} members={members} />
       <CarriedOver detail={detail} members={members} />
       <Themes detail={detail} />
-      <Notes meetingId={detail.id} notes={detail.notes} />
+      <Notes meetingId={detail.id} />
       <Actions detail={detail} members={members} />
       <section className="card meeting-card" aria-labelledby={`tasks-${detail.id}`}>
         <h2 id={`tasks-${detail.id}`}>

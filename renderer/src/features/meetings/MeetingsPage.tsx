@@ -12,11 +12,14 @@ import { SearchPanel } from './SearchPanel';
 import { useMeetingsStore } from './store';
 import './meetings.css';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 
 export function MeetingsPage() {
   const openId = useMeetingsStore((s) => s.openId);
   const live = useMeetingsStore((s) => s.live);
-  if (openId !== null && live) return <LiveMeeting />;
+  // A closed programme has no meeting mode: the meeting is shown as it was recorded.
+  const readOnly = useReadOnly();
+  if (openId !== null && live && !readOnly) return <LiveMeeting />;
   if (openId !== null) return <MeetingView />;
   return <Overview />;
 }
@@ -27,6 +30,7 @@ function Overview() {
   const { overview, loaded, loadOverview, open, addMeeting } = useMeetingsStore();
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     void loadOverview();
@@ -50,9 +54,11 @@ function Overview() {
           <h1 className="page-title">{t('meetings.title')}</h1>
           <p className="muted">{t('meetings.intro')}</p>
         </div>
-        <Button className="button button--primary" onPress={() => void add()}>
-          {t('meetings.add')}
-        </Button>
+        {!readOnly && (
+          <Button className="button button--primary" onPress={() => void add()}>
+            {t('meetings.add')}
+          </Button>
+        )}
       </header>
       <p className="visually-hidden" role="status">
         {notice}

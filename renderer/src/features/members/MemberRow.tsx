@@ -6,6 +6,7 @@ import { formatDate, todayIso } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextInput } from '../../components/fields';
+import { useReadOnly } from '../../components/readOnly';
 import { SaveStatus } from '../../components/SaveStatus';
 import { toApiError } from '../../lib/errors';
 import { useAutosavedForm } from '../../lib/useAutosave';
@@ -17,6 +18,7 @@ export function MemberRow({ member }: { member: Member }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const { update, setLeft, remove } = useMembersStore();
+  const readOnly = useReadOnly();
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [actionError, setActionError] = useState('');
   const { form, state, flush } = useAutosavedForm({
@@ -48,7 +50,7 @@ export function MemberRow({ member }: { member: Member }) {
         <div className="member-row-footer">
           <SaveStatus state={state} />
           {hasLeft && <span className="badge">{t('members.leftOn', { date: formatDate(member.leftOn ?? '', language) })}</span>}
-          <div className="member-row-actions">
+          {!readOnly && <div className="member-row-actions">
             <Button
               className="button button--quiet"
               onPress={() => void runAction(() => setLeft(member.id, hasLeft ? null : todayIso()))}
@@ -58,7 +60,7 @@ export function MemberRow({ member }: { member: Member }) {
             <Button className="button button--quiet button--danger-text" onPress={() => setConfirmRemove(true)}>
               {t('members.remove')}
             </Button>
-          </div>
+          </div>}
         </div>
         <FormFailure message={actionError} />
       </section>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../../components/readOnly';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberRow } from './MemberRow';
 import { useMembersStore } from './store';
@@ -7,6 +8,7 @@ import { useMembersStore } from './store';
 export function MembersSection() {
   const { t } = useTranslation();
   const { members, loaded, load, add } = useMembersStore();
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     void load();
@@ -20,7 +22,7 @@ export function MembersSection() {
       <header className="card-header">
         <div>
           <h2 id="members-heading">{t('members.title')}</h2>
-          <p className="muted">{t('members.description')}</p>
+          <p className="muted">{readOnly ? t('closed.readOnlyHint') : t('members.description')}</p>
         </div>
         <span className="count-pill">{t('members.count', { count: active.length })}</span>
       </header>
@@ -30,7 +32,7 @@ export function MembersSection() {
           <MemberRow key={member.id} member={member} />
         ))}
       </ul>
-      <AddMemberForm onAdd={add} draftKey="members:new" />
+      {!readOnly && <AddMemberForm onAdd={add} draftKey="members:new" />}
       {left.length > 0 && (
         <>
           <h3 className="subheading">{t('members.leftTitle')}</h3>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppLockInput, Backup, RestoreResult, StorageStatus } from '@shared/domain';
-import { fresh, write } from '../../lib/calls';
+import { fresh, write, writeSnapshot } from '../../lib/calls';
 import { deliver } from '../../lib/download';
 
 interface StorageState {
@@ -16,6 +16,8 @@ interface StorageState {
   restoreBackup: (id: string) => Promise<RestoreResult>;
   exportAll: (passphrase: string) => Promise<ReturnType<typeof deliver>>;
   importFile: (base64: string, passphrase: string, replace: boolean) => Promise<RestoreResult>;
+  /** After closing: overwrites and removes every backup made before it; answers how many went. */
+  shredPreCloseBackups: () => Promise<number>;
 }
 
 /** The only caller of the storage API: the lock, backups and the export file. */
@@ -66,5 +68,14 @@ export const useStorageStore = create<StorageState>()((set, get) => ({
     const result = await write('storage.importFile', { base64, passphrase, replace });
     await get().load();
     return result;
+  },
+  shredPreCloseBackups: async () => {
+    const { removed } = await writeSnapshot(
+      'storage.shredPreCloseBackups',
+      undefined,
+      ({ backups }) => set({ backups }),
+      () => get().load(),
+    );
+    return removed;
   },
 }));

@@ -17,6 +17,7 @@ import { deliver } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { useAutosavedForm } from '../../lib/useAutosave';
 import { CloseProgramme } from './CloseProgramme';
+import { ClosedArchive } from './ClosedArchive';
 import { DocumentPreview } from './DocumentPreview';
 import { useSummaryStore } from './store';
 import './summary.css';
@@ -42,13 +43,9 @@ export function SummaryPage() {
         </div>
       </header>
       <FormFailure message={failure} />
-      {archive?.archivedAt && (
-        <p className="notice" role="status">
-          {t('summary.closed', { date: formatDate(archive.archivedAt.slice(0, 10), useAppStore.getState().language) })}
-        </p>
-      )}
       <div className="summary-layout">
         <div className="summary-side">
+          {archive?.archivedAt && <ClosedArchive archivedAt={archive.archivedAt} wipedAt={archive.wipedAt} />}
           {settings && !archive?.archivedAt && <SettingsForm settings={settings} />}
           <ExportPanel />
           <ExportLog log={log} />
@@ -194,7 +191,8 @@ function ExportLog({ log }: { log: ExportLogEntry[] }) {
       {log.length === 0 ? (
         <p className="empty-state">{t('summary.logEmpty')}</p>
       ) : (
-        <div className="summary-log-wrap">
+        // A narrow column scrolls the table sideways: the keyboard can reach it (focusable, named).
+        <div className="summary-log-wrap" role="group" aria-labelledby="log-heading" tabIndex={0}>
         <table className="table summary-log">
           <thead>
             <tr>

@@ -1,22 +1,31 @@
 import { create } from 'zustand';
-import type { ArchiveState, ExportLogEntry, ExportResult, SummaryDocument, SummarySettings } from '@shared/domain';
+import type { ArchiveState, ClosingPlan, ExportLogEntry, ExportResult, SummaryDocument, SummarySettings } from '@shared/domain';
+import { useAppStore } from '../../app/store';
 import { fresh, write, writesAnswered } from '../../lib/calls';
+import { flushAll } from '../../lib/saveRegistry';
 
 interface SummaryState {
   settings: SummarySettings | null;
   preview: SummaryDocument | null;
   log: ExportLogEntry[];
   archive: ArchiveState | null;
+  /** What closing deletes and keeps, with how many of each there are now. */
+  closingPlan: ClosingPlan | null;
   /** Reads the settings, the document, the log and the archive state (waiting for saves on their way). */
   load: () => Promise<void>;
   /** Saves the settings (an autosave) and re-reads the document, all a change of settings affects. */
   saveSettings: (settings: SummarySettings) => Promise<void>;
   exportSummary: (format: 'pdf' | 'docx') => Promise<ExportResult>;
+  loadClosingPlan: () => Promise<void>;
+  /**
+   * Closes the programme: answers only once the confidential material is deleted and the file
+   * wiped (or throws `wipe_incomplete`: closed, but the wipe must be finished by calling again).
+   */
   closeProgramme: () => Promise<void>;
 }
 
 /** The management summary's data, and the only caller of the API for it. */
-export const useSummaryStore = create<SummaryState>()((set) => {
+export const useSummaryStore = create<SummaryState>()((set, get) => {
   /** What an export or closing can change: the document, the export log, the archive state. */
   const reread = () =>
     fresh(
@@ -28,6 +37,7 @@ export const useSummaryStore = create<SummaryState>()((set) => {
     preview: null,
     log: [],
     archive: null,
+    closingPlan: null,
     load: async () => {
       await fresh((read) => read('summary.settings'), (settings) => set({ settings }));
       await reread();
@@ -46,10 +56,17 @@ export const useSummaryStore = create<SummaryState>()((set) => {
         await reread().catch(() => undefined);
       }
     },
+    loadClosingPlan: async () => void (await fresh((read) => read('summary.closingPlan'), (closingPlan) => set({ closingPlan }))),
     closeProgramme: async () => {
+      // What was typed anywhere is stored first: after closing, nothing can change any more.
+      await flushAll();
       await writesAnswered();
-      await write('summary.archive', { confirm: 'DELETE' });
-      await reread();
+      try {
+        await write('summary.archive', { confirm: 'DELETE' });
+      } finally {
+        // Even a wipe that could not finish has closed the programme: every view becomes read-only.
+        await Promise.all([reread(), useAppStore.getState().refreshProgramme(), get().loadClosingPlan()]).catch(() => undefined);
+      }
     },
   };
 });

@@ -13,6 +13,7 @@ import { offerUndo } from '../../../lib/notices';
 import { useAutosavedForm, useKeptDraft } from '../../../lib/useAutosave';
 import { ownerFromOption, ownerOptions } from './owner';
 import { FormFailure } from '../../../components/FormFailure';
+import { useReadOnly } from '../../../components/readOnly';
 import { focusFirstField } from '../../../lib/focus';
 import { useMeetingsStore } from '../store';
 
@@ -38,6 +39,7 @@ export interface ActionsHandle {
 export function Actions({ detail, members, handle }: { detail: MeetingDetail; members: Member[]; handle?: Ref<ActionsHandle> }) {
   const { t } = useTranslation();
   const addAction = useMeetingsStore((s) => s.addAction);
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(ActionForm), defaultValues: EMPTY });
   const added = useKeptDraft(form, `meeting:${detail.id}:new-action`);
@@ -64,7 +66,7 @@ export function Actions({ detail, members, handle }: { detail: MeetingDetail; me
       </h2>
       <p className="muted">{t('meetings.actionsHint')}</p>
       {detail.actions.length === 0 ? (
-        <p className="empty-state">{t('meetings.noActions')}</p>
+        <p className="empty-state">{readOnly ? t('closed.deletedOnClose') : t('meetings.noActions')}</p>
       ) : (
         <ol className="action-list action-list--editable">
           {detail.actions.map((action, index) => (
@@ -72,14 +74,14 @@ export function Actions({ detail, members, handle }: { detail: MeetingDetail; me
           ))}
         </ol>
       )}
-      <Form ref={adder} className="action-add" aria-label={t('meetings.addAction')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
+      {!readOnly && <Form ref={adder} className="action-add" aria-label={t('meetings.addAction')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="text" label={t('meetings.actionText')} isRequired />
         <SelectInput control={form.control} name="owner" label={t('meetings.owner')} options={ownerOptions(members, t)} isRequired />
         <DateInputField control={form.control} name="dueDate" label={t('meetings.dueDate')} />
         <Button type="submit" className="button button--secondary item-add-button">
           {t('meetings.addAction')}
         </Button>
-      </Form>
+      </Form>}
       <FormFailure message={failure} />
     </section>
   );
@@ -90,6 +92,7 @@ function ActionRow({ action, number, members }: { action: Action; number: number
   const { t } = useTranslation();
   const updateAction = useMeetingsStore((s) => s.updateAction);
   const removeAction = useMeetingsStore((s) => s.removeAction);
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
   const { form, state, flush } = useAutosavedForm({
     key: `action:${action.id}`,
@@ -118,9 +121,11 @@ function ActionRow({ action, number, members }: { action: Action; number: number
         <div className="action-edit-side">
           <span className={`badge badge--${action.status}`}>{t(`meetings.status_${action.status}`)}</span>
           <SaveStatus state={state} />
-          <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={`${t('meetings.removeAction')}: ${action.text}`}>
-            {t('meetings.removeAction')}
-          </Button>
+          {!readOnly && (
+            <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={`${t('meetings.removeAction')}: ${action.text}`}>
+              {t('meetings.removeAction')}
+            </Button>
+          )}
         </div>
         <FormFailure message={failure} />
       </section>

@@ -8,12 +8,14 @@ import { useAutosavedForm } from '../../../lib/useAutosave';
 import { TextInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
 import { FormFailure } from '../../../components/FormFailure';
+import { useReadOnly } from '../../../components/readOnly';
 import { useMeetingsStore } from '../store';
 
 /** Who is here: present / absent per member, with an optional (confidential) reason. */
 export function Attendance({ detail, members }: { detail: MeetingDetail; members: Member[] }) {
   const { t } = useTranslation();
   const setAttendance = useMeetingsStore((s) => s.setAttendance);
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
   const marks = new Map(detail.attendance.map((a) => [a.memberId, a]));
   // Members who have left still show where they have a mark in this meeting.
@@ -49,6 +51,7 @@ export function Attendance({ detail, members }: { detail: MeetingDetail; members
                 className="radio-group attendance-radios"
                 orientation="horizontal"
                 value={value}
+                isDisabled={readOnly}
                 onChange={(next) => void save(member.id, next === 'present', mark?.absenceReason ?? '')}
               >
                 <Label className="attendance-name">{member.name}</Label>
@@ -59,7 +62,7 @@ export function Attendance({ detail, members }: { detail: MeetingDetail; members
                   {t('meetings.absent')}
                 </Radio>
               </RadioGroup>
-              {value === 'absent' && <AbsenceReason meetingId={detail.id} memberId={member.id} reason={mark?.absenceReason ?? ''} />}
+              {value === 'absent' && !readOnly && <AbsenceReason meetingId={detail.id} memberId={member.id} reason={mark?.absenceReason ?? ''} />}
             </li>
           );
         })}

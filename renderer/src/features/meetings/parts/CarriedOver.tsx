@@ -5,6 +5,7 @@ import type { Action, ActionStatus, MeetingDetail, Member } from '@shared/domain
 import { errorMessage } from '../../../lib/errors';
 import { ownerName } from './owner';
 import { FormFailure } from '../../../components/FormFailure';
+import { useReadOnly } from '../../../components/readOnly';
 import { useMeetingsStore } from '../store';
 
 /** Open actions from earlier meetings, reviewed at the start of this one. */
@@ -12,6 +13,7 @@ export function CarriedOver({ detail, members }: { detail: MeetingDetail; member
   const { t } = useTranslation();
   const reviewAction = useMeetingsStore((s) => s.reviewAction);
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   const review = async (action: Action, status: ActionStatus) => {
     setFailure('');
     try {
@@ -25,7 +27,7 @@ export function CarriedOver({ detail, members }: { detail: MeetingDetail; member
       <h2 id={`carried-${detail.id}`}>{t('meetings.carriedOver')}</h2>
       <p className="muted">{t('meetings.carriedOverHint')}</p>
       {detail.carriedOver.length === 0 ? (
-        <p className="empty-state">{t('meetings.noCarriedOver')}</p>
+        <p className="empty-state">{readOnly ? t('closed.deletedOnClose') : t('meetings.noCarriedOver')}</p>
       ) : (
         <ul className="action-list">
           {detail.carriedOver.map((action) => (
@@ -37,7 +39,7 @@ export function CarriedOver({ detail, members }: { detail: MeetingDetail; member
                 </span>
               </div>
               <span className={`badge badge--${action.status}`}>{t(`meetings.status_${action.status}`)}</span>
-              <div className="action-buttons" role="group" aria-label={action.text}>
+              {!readOnly && <div className="action-buttons" role="group" aria-label={action.text}>
                 <Button className="button button--quiet" onPress={() => void review(action, 'done')} isDisabled={action.status === 'done'}>
                   {t('meetings.markDone')}
                 </Button>
@@ -47,7 +49,7 @@ export function CarriedOver({ detail, members }: { detail: MeetingDetail; member
                 <Button className="button button--quiet" onPress={() => void review(action, 'open')} isDisabled={action.status === 'open'}>
                   {t('meetings.keepOpen')}
                 </Button>
-              </div>
+              </div>}
             </li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import { applyFieldIssues, errorMessage } from '../../../lib/errors';
 import { offerUndo } from '../../../lib/notices';
 import { useAutosavedForm, useKeptDraft } from '../../../lib/useAutosave';
 import { FormFailure } from '../../../components/FormFailure';
+import { useReadOnly } from '../../../components/readOnly';
 import { focusFirstField } from '../../../lib/focus';
 import { useMeetingsStore, type ItemKind } from '../store';
 
@@ -37,6 +38,7 @@ interface ItemListProps {
 export function ItemList({ kind, meetingId, items, label, addLabel, emptyText, removeLabel, removedText, handle }: ItemListProps) {
   const { t } = useTranslation();
   const addItem = useMeetingsStore((s) => s.addItem);
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(ItemText), defaultValues: { text: '' } });
   const added = useKeptDraft(form, `meeting:${meetingId}:new-${kind}`);
@@ -58,7 +60,8 @@ export function ItemList({ kind, meetingId, items, label, addLabel, emptyText, r
   return (
     <div className="item-list">
       {items.length === 0 ? (
-        <p className="empty-state">{emptyText}</p>
+        // Between-meeting tasks are confidential: closing deleted them (ideas to forward stay).
+        <p className="empty-state">{readOnly && kind === 'task' ? t('closed.deletedOnClose') : emptyText}</p>
       ) : (
         <ul className="items">
           {items.map((item) => (
@@ -66,12 +69,12 @@ export function ItemList({ kind, meetingId, items, label, addLabel, emptyText, r
           ))}
         </ul>
       )}
-      <Form ref={adder} className="item-add" aria-label={addLabel} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
+      {!readOnly && <Form ref={adder} className="item-add" aria-label={addLabel} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="text" label={addLabel} isRequired />
         <Button type="submit" className="button button--secondary item-add-button">
           {addLabel}
         </Button>
-      </Form>
+      </Form>}
       <FormFailure message={failure} />
     </div>
   );
@@ -81,6 +84,7 @@ function ItemRow({ kind, item, label, removeLabel, removedText }: { kind: ItemKi
   const { t } = useTranslation();
   const updateItem = useMeetingsStore((s) => s.updateItem);
   const removeItem = useMeetingsStore((s) => s.removeItem);
+  const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
   const { form, state, flush } = useAutosavedForm({
     key: `${kind}:${item.id}`,
@@ -103,9 +107,11 @@ function ItemRow({ kind, item, label, removeLabel, removedText }: { kind: ItemKi
       </form>
       <div className="item-row-side">
         <SaveStatus state={state} />
-        <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={`${removeLabel}: ${item.text}`}>
-          {removeLabel}
-        </Button>
+        {!readOnly && (
+          <Button className="button button--quiet button--danger-text" onPress={() => void remove()} aria-label={`${removeLabel}: ${item.text}`}>
+            {removeLabel}
+          </Button>
+        )}
       </div>
       <FormFailure message={failure} />
     </li>

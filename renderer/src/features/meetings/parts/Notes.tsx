@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MeetingNotes } from '@shared/domain';
 import { TextAreaInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
+import { useReadOnly } from '../../../components/readOnly';
 import { focusFirstField } from '../../../lib/focus';
 import { useAutosavedForm } from '../../../lib/useAutosave';
 import { useMeetingsStore } from '../store';
@@ -16,11 +17,14 @@ export interface NotesHandle {
 
 /**
  * The facilitator's private notes: CONFIDENTIAL, autosaved as they type. The meeting view and
- * meeting mode show this same field (one key), so both always show the same text.
+ * meeting mode show this same field (one key), so both always show the same text. The field reads
+ * the stored text itself: the meeting view does not render again when only the notes change.
  */
-export function Notes({ meetingId, notes, rows = 10, handle }: { meetingId: number; notes: string; rows?: number; handle?: Ref<NotesHandle> }) {
+export function Notes({ meetingId, rows = 10, handle }: { meetingId: number; rows?: number; handle?: Ref<NotesHandle> }) {
   const { t } = useTranslation();
+  const notes = useMeetingsStore((s) => (s.detail?.id === meetingId ? s.detail.notes : ''));
   const saveNotes = useMeetingsStore((s) => s.saveNotes);
+  const readOnly = useReadOnly();
   const { form, state, flush } = useAutosavedForm({
     key: `meeting:${meetingId}:notes`,
     schema: NotesOnly,
@@ -40,11 +44,15 @@ export function Notes({ meetingId, notes, rows = 10, handle }: { meetingId: numb
           </h2>
           <p className="muted">{t('meetings.notesHint')}</p>
         </div>
-        <SaveStatus state={state} />
+        {!readOnly && <SaveStatus state={state} />}
       </header>
-      <form onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
-        <TextAreaInput control={form.control} name="notes" label={t('meetings.notes')} rows={rows} className="notes-field" />
-      </form>
+      {readOnly ? (
+        <p className="empty-state">{t('closed.deletedOnClose')}</p>
+      ) : (
+        <form onBlur={() => void flush()} onSubmit={(e) => e.preventDefault()}>
+          <TextAreaInput control={form.control} name="notes" label={t('meetings.notes')} rows={rows} className="notes-field" />
+        </form>
+      )}
     </section>
   );
 }

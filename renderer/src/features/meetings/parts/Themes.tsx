@@ -10,6 +10,7 @@ import { applyFieldIssues, errorMessage } from '../../../lib/errors';
 import { offerUndo } from '../../../lib/notices';
 import { useKeptDraft } from '../../../lib/useAutosave';
 import { FormFailure } from '../../../components/FormFailure';
+import { useReadOnly } from '../../../components/readOnly';
 import { focusFirstField } from '../../../lib/focus';
 import { useMeetingsStore } from '../store';
 
@@ -25,6 +26,7 @@ export function Themes({ detail, handle }: { detail: MeetingDetail; handle?: Ref
   const known = useMeetingsStore((s) => s.themes);
   const { loadThemes, addTheme, removeTheme } = useMeetingsStore.getState();
   const [failure, setFailure] = useState('');
+  const readOnly = useReadOnly();
   const form = useForm({ resolver: zodResolver(ThemeName), defaultValues: { name: '' } });
   const added = useKeptDraft(form, `meeting:${detail.id}:new-theme`);
   const adder = useRef<HTMLFormElement>(null);
@@ -75,13 +77,14 @@ export function Themes({ detail, handle }: { detail: MeetingDetail; handle?: Ref
           {detail.themes.map((theme) => (
             <li key={theme.id} className="chip">
               {theme.name}
-              <Button className="chip-remove" aria-label={t('meetings.removeTheme', { theme: theme.name })} onPress={() => void remove(theme.id, theme.name)}>
+              {!readOnly && <Button className="chip-remove" aria-label={t('meetings.removeTheme', { theme: theme.name })} onPress={() => void remove(theme.id, theme.name)}>
                 ×
-              </Button>
+              </Button>}
             </li>
           ))}
         </ul>
       )}
+      {!readOnly && <>
       <div className="theme-suggestions">
         {planned && !here.has(planned.toLocaleLowerCase()) && (
           <Button className="button button--secondary" onPress={() => void add(planned)}>
@@ -100,6 +103,7 @@ export function Themes({ detail, handle }: { detail: MeetingDetail; handle?: Ref
           {t('meetings.addTheme')}
         </Button>
       </Form>
+      </>}
       <FormFailure message={failure} />
     </section>
   );
