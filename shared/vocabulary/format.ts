@@ -73,3 +73,11 @@ export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A file's size: `1,5 Mt` / `1.5 MB` (kilobytes under a megabyte). */
+export function formatFileSize(bytes: number, language: Language): string {
+  const mega = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(localeOf(language), { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
+    mega ? bytes / (1024 * 1024) : bytes / 1024,
+  );
+}

@@ -21,6 +21,8 @@ export interface Glossary {
     members: string;
     facilitator: string;
     organisation: string;
+    /** The programme's dates, start to end. */
+    period: string;
     management: string;
     agreement: string;
     groundRules: string;
@@ -60,6 +62,8 @@ export interface Glossary {
   selfCheck: Record<SelfCheckDimension, { question: string; about: string }>;
   /** Short names of the preset questions, for charts, tables and the summary. */
   dimension: Record<Preset, string>;
+  /** The chart of the rounds' two scale questions (usefulness, discussion and atmosphere) over the meetings. */
+  trend: string;
   /** The preset questions as a respondent reads them. */
   question: Record<Exclude<Preset, 'goal'>, string>;
   /** A goal of the agreement as an evaluation item: `{{goal}}` is the goal's text. */
@@ -112,6 +116,7 @@ const fi: Glossary = {
     members: 'Jäsenet',
     facilitator: 'Fasilitaattori',
     organisation: 'Organisaatio',
+    period: 'Ohjelman ajanjakso',
     management: 'Johto',
     agreement: 'Mentorointisopimus',
     groundRules: 'Pelisäännöt',
@@ -178,6 +183,7 @@ const fi: Glossary = {
     mostValuable: 'Arvokkainta',
     goal: 'Tavoite toteutui',
   },
+  trend: 'Hyödyllisyys, keskustelu ja ilmapiiri tapaamisittain',
   question: {
     usefulness: 'Tapaaminen oli minulle hyödyllinen.',
     dialogue: 'Keskustelu oli avointa ja ilmapiiri hyvä.',
@@ -246,6 +252,7 @@ const en: Glossary = {
     members: 'Members',
     facilitator: 'Facilitator',
     organisation: 'Organisation',
+    period: 'Programme period',
     management: 'Management',
     agreement: 'Mentoring agreement',
     groundRules: 'Ground rules',
@@ -312,6 +319,7 @@ const en: Glossary = {
     mostValuable: 'Most valuable',
     goal: 'Goal met',
   },
+  trend: 'Usefulness, discussion and atmosphere by meeting',
   question: {
     usefulness: 'The meeting was useful to me.',
     dialogue: 'The discussion was open and the atmosphere good.',

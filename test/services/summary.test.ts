@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
+import { todayIso } from '@shared/vocabulary';
 import { createTestBackend, expectFail, makeTempDir, removeTempDirs, testKeyFor, type TestBackend, openStoreFile } from './helpers';
 import { decryptDatabase } from './sqlcipher';
 import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
@@ -46,7 +47,16 @@ describe('summary settings', () => {
     must(backend, 'summary.saveSettings', { sections: { ...ALL_SECTIONS_ON, themes: false, feedback: false }, attendanceNames: false, language: 'en', conclusions: '' });
     const doc = must<{ blocks: { type: string; text?: string; level?: number }[] }>(backend, 'summary.preview');
     const headings = doc.blocks.filter((b) => b.type === 'heading' && !b.level).map((b) => b.text);
-    expect(headings).toEqual(['Programme', 'Meetings', 'Ideas the group forwarded', 'Final evaluation and well-being self-check', 'Continuation and recommendation']);
+    expect(headings).toEqual(['Programme and goals', 'Meetings', 'Ideas forwarded', 'Final evaluation and well-being self-check', 'Continuation and recommendation']);
+  });
+
+  it("names the file after the summary, the programme and the day, in the summary's language", async () => {
+    const today = todayIso();
+    const fi = await mustAsync<{ fileName: string }>(backend, 'summary.export', { format: 'pdf' });
+    expect(fi.fileName).toBe(`Yhteenveto-johdolle-Esihenkilöiden-vertaismentorointi-${today}.pdf`);
+    must(backend, 'summary.saveSettings', { sections: ALL_SECTIONS_ON, attendanceNames: false, language: 'en', conclusions: '' });
+    const en = await mustAsync<{ fileName: string }>(backend, 'summary.export', { format: 'docx' });
+    expect(en.fileName).toBe(`Management-summary-Esihenkilöiden-vertaismentorointi-${today}.docx`);
   });
 });
 
