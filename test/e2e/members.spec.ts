@@ -67,7 +67,7 @@ test('programme details autosave while typing and survive a restart', async ({ p
 
   // Clearing a required field is refused at the field; what was saved stays saved.
   await programme.getByLabel('Fasilitaattori').fill('');
-  await expect(programme.getByText('Tämä tieto tarvitaan.')).toBeVisible();
+  await expect(programme.getByText('Tämä tieto on pakollinen.')).toBeVisible();
   await app.restart();
   await expect(page.getByLabel('Ohjelman nimi')).toHaveValue('Vertaisryhmä syksy–kevät');
   await expect(page.getByLabel('Fasilitaattori')).toHaveValue(SEED.programme.facilitatorName);

@@ -46,7 +46,7 @@ describe('the agreement page', { timeout: 20_000 }, () => {
     await user.clear(goal);
     await user.tab();
     const item = goal.closest('li')!;
-    expect(await within(item as HTMLElement).findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
+    expect(await within(item as HTMLElement).findByText('Tämä tieto on pakollinen.')).toBeInTheDocument();
     expect(real.calls).not.toContain('agreement.updateGoal');
     expect(stored<Agreement>('agreement.get').goals.find((g) => g.kind === 'group')?.text).toMatch(/^Jokainen vie/);
   });

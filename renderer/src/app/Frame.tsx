@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Notices } from '../components/Notices';
-import { formatDate } from './i18n';
+import { formatDate } from '@shared/vocabulary';
 import { SECTIONS } from './sections';
 import { useAppStore } from './store';
 

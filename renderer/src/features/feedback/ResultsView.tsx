@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Button, Dialog, Heading, Label, Modal, ModalOverlay, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { MAX_ANSWER_LENGTH, MIN_ANSWERS_TO_REPORT, type QuestionResult, type TextAnswer } from '@shared/domain';
-import { feedbackError, formatNumber, optionLabel, questionLabel, useLanguage } from './labels';
+import { formatNumber } from '@shared/vocabulary';
+import { feedbackError, optionLabel, questionLabel, useLanguage } from './labels';
 import { FormFailure } from '../../components/FormFailure';
 import { useFeedbackStore } from './store';
 

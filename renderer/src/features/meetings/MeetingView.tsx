@@ -6,7 +6,7 @@ import { useAppStore } from '../../app/store';
 import { FormFailure } from '../../components/FormFailure';
 import { errorMessage } from '../../lib/errors';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
-import { meetingWhen } from './format';
+import { formatWhen } from '@shared/vocabulary';
 import { Actions } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
 import { CarriedOver } from './parts/CarriedOver';
@@ -47,7 +47,7 @@ export function MeetingView() {
       </div>
       <header className="meeting-header">
         <div>
-          <p className="muted">{meetingWhen(detail, language, t)}{detail.place && ` · ${detail.place}`}</p>
+          <p className="muted">{formatWhen(detail, language)}{detail.place && ` · ${detail.place}`}</p>
           <h1 className="page-title">
             {t('meetings.numberLong', { number: detail.number })}
             {detail.plannedTheme && <span className="meeting-title-theme">: {detail.plannedTheme}</span>}
