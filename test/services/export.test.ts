@@ -119,12 +119,21 @@ describe('DOCX', () => {
     expect(doc).toContain('Örjan Kärkkäinen');
     expect(doc).not.toContain('\u0007');
     expect(doc).toContain('Toinen rivi');
-    // the chart's numbers as a table: a missing value is a dash, others rounded to one decimal
-    expect(doc).toMatch(/Hyödyllisyys<\/w:t>.*3\.5<\/w:t>.*–<\/w:t>.*4\.3<\/w:t>/);
+    // the chart's numbers as a table: a missing value is a dash, others with one decimal (see below)
+    expect(doc).toMatch(/Hyödyllisyys<\/w:t>.*3,5<\/w:t>.*–<\/w:t>.*4,3<\/w:t>/);
     expect(files[footerPart]).toMatch(/PAGE/);
     expect(files[footerPart]).toMatch(/NUMPAGES/);
     expect(files[headerPart]).toContain('LUONNOS');
     expect(files['word/numbering.xml']).toContain('<w:numFmt w:val="decimal"/>');
+  });
+
+  it("writes the chart's numbers as the document's language does: 4,0 in Finnish, 4.0 in English", async () => {
+    const cells = async (language: string) =>
+      [...parts(await renderDocx({ ...sample, language }))['word/document.xml']!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    const fi = await cells('fi-FI');
+    expect(fi.slice(fi.indexOf('Dialogi'), fi.indexOf('Dialogi') + 4)).toEqual(['Dialogi', '4,0', '4,5', '5,0']);
+    const en = await cells('en-GB');
+    expect(en.slice(en.indexOf('Dialogi'), en.indexOf('Dialogi') + 4)).toEqual(['Dialogi', '4.0', '4.5', '5.0']);
   });
 
   it('restarts the numbering of each ordered list at one', async () => {
