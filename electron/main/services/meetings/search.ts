@@ -65,21 +65,28 @@ export function search(db: Database, { query }: { query: string }): SearchResult
        FROM search_index s
        LEFT JOIN meeting_theme mt ON s.kind = 'theme' AND mt.theme_id = s.ref_id
        JOIN meeting m ON m.id = coalesce(s.meeting_id, mt.meeting_id)
-       WHERE search_index MATCH ?
-       ORDER BY s.rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) DESC, m.number, s.kind, s.rowid`,
+       WHERE search_index MATCH ? ORDER BY m.number, s.kind, s.rowid`,
     )
-    .all(fts, exact) as Match[];
+    .all(fts) as Match[];
+  // Hits with the words as typed first, each part in meeting order (the sort is stable).
+  const typed = new Set((db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck().all(exact) as number[]));
+  matches.sort((a, b) => Number(typed.has(b.rowid)) - Number(typed.has(a.rowid)));
   const page = matches.slice(0, SEARCH_PAGE);
+  // Snippets mark the typed words; the narrower query makes them cheaper on long notes. A hit found
+  // by its stem alone gets its snippet (the text's beginning) from the full query.
   const snippets = new Map<number, string>();
-  if (page.length > 0) {
+  const snippetsOf = (query: string, rowids: number[]) => {
+    if (rowids.length === 0) return;
     const rows = db
       .prepare(
         `SELECT rowid, snippet(search_index, 0, '${SEARCH_MARK_START}', '${SEARCH_MARK_END}', '…', 16) AS snippet
-         FROM search_index WHERE search_index MATCH ? AND rowid IN (${page.map(() => '?').join(',')})`,
+         FROM search_index WHERE search_index MATCH ? AND rowid IN (${rowids.map(() => '?').join(',')})`,
       )
-      .all(fts, ...page.map((m) => m.rowid)) as { rowid: number; snippet: string }[];
+      .all(query, ...rowids) as { rowid: number; snippet: string }[];
     for (const row of rows) snippets.set(row.rowid, row.snippet);
-  }
+  };
+  snippetsOf(exact, page.filter((m) => typed.has(m.rowid)).map((m) => m.rowid));
+  snippetsOf(fts, page.filter((m) => !typed.has(m.rowid)).map((m) => m.rowid));
   const groups = new Map<number, SearchGroup>();
   for (const { rowid, meetingId, number, plannedDate, plannedMonth, kind, refId } of page) {
     const group = groups.get(meetingId) ?? { meetingId, number, plannedDate, plannedMonth, hits: [] };
