@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../electron/main/services/export/docx';
 import { fontSetIn } from '../../electron/main/services/export/fonts';
-import { safeFileName, type ExportDocument } from '../../electron/main/services/export/model';
+import { safeFileName, type Block, type ExportDocument } from '../../electron/main/services/export/model';
 import { renderPdf } from '../../electron/main/services/export/pdf';
 import { FONTS_DIR, makeTempDir, removeTempDirs } from './helpers';
 
@@ -71,6 +71,33 @@ describe('PDF', () => {
     expect(fonts).toMatch(/DejaVuSans-Bold/);
     expect(fonts.split('\n').slice(2).filter((l) => l.trim()).every((l) => / yes /.test(l))).toBe(true);
   });
+
+  it('never leaves a heading alone at the bottom of a page, whatever follows it', () => {
+    const pagesOf = (bytes: Buffer) => pdfText(bytes).split('\f').filter((page) => page.trim() !== '');
+    /** The last line of a page above its footer. */
+    const lastLine = (page: string) => page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^Sivu \d+\/\d+$/.test(l)).at(-1);
+    const followers: Block[] = [
+      sample.blocks.find((b) => b.type === 'chart')!,
+      { type: 'table', columns: [{ header: 'Nro', width: 1 }, { header: 'Teema', width: 4 }], rows: [['1', 'Pitkä rivi\n'.repeat(6)]] },
+      { type: 'field', label: 'Perustelu', value: 'Ryhmä haluaa jatkaa. '.repeat(30) },
+      { type: 'heading', level: 2, text: 'Alaotsikko' },
+    ];
+    const orphans: string[] = [];
+    for (const [f, follower] of followers.entries()) {
+      // Fill the first page a line at a time, so that the heading meets the bottom at every height.
+      for (let lines = 30; lines <= 44; lines += 1) {
+        const blocks: Block[] = [
+          ...Array.from({ length: lines }, (_, i): Block => ({ type: 'paragraph', text: `Täyterivi ${i + 1}` })),
+          { type: 'heading', text: 'Orpo otsikko' },
+          follower,
+          { type: 'paragraph', text: 'Loppu.' },
+        ];
+        const pages = pagesOf(renderPdf({ ...sample, runningHead: undefined, blocks }, fontSetIn(FONTS_DIR)));
+        if (pages.some((page) => lastLine(page) === 'Orpo otsikko')) orphans.push(`${follower.type} ${f} after ${lines} lines`);
+      }
+    }
+    expect(orphans).toEqual([]);
+  }, 60_000);
 
   it('a watermark is printed on every page only when asked for', () => {
     const marked = pdfText(renderPdf({ ...sample, watermark: 'LUONNOS' }, fontSetIn(FONTS_DIR)));
