@@ -167,3 +167,21 @@ describe.each(LANGUAGES)('one vocabulary (%s)', (language) => {
     expect(places).toEqual(['office', 'cafe', 'walking', 'lunch'].map((f) => glossary.format[f as 'office']));
   });
 });
+
+describe('the Finnish fixes of issue 11', () => {
+  const t = (key: string, options: Record<string, unknown> = {}) => i18n.fi.t(key, options);
+  it('agrees in number and case, and says things once', () => {
+    expect(t('agreement.acceptance.count', { accepted: 6, total: 6 })).toBe('Hyväksyneet 6/6');
+    // a heading above several goals is plural, on screen and in both documents
+    expect(t('agreement.goals.kind_organisation')).toBe('Organisaation tavoitteet');
+    for (const document of Object.values(documents.fi)) {
+      const texts = documentTexts(document);
+      expect(texts).not.toContain('Organisaation tavoite');
+      expect(texts.filter((text) => /:\s[^:]*:\s/.test(text) && /toteutui/.test(text))).toEqual([]);
+    }
+    // a goal as an evaluation item: no "label: goal: …" double colon
+    expect(t('feedback.goalItem', { goal: 'Työhyvinvointia esimiehelle: tukea arkeen' })).toBe('Tavoite ”Työhyvinvointia esimiehelle: tukea arkeen” toteutui.');
+    expect(t('feedback.decision.help')).not.toMatch(/kirjoitettu johdon yhteenvetoa varten/);
+    expect(t('feedback.decision.help')).toMatch(/yhteenvetoon/);
+  });
+});
