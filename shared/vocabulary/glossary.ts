@@ -203,7 +203,8 @@ const fi: Glossary = {
     mostValuable: 'Mikä oli erityisen arvokasta?',
   },
   goalMet: 'Tavoite ”{{goal}}” toteutui.',
-  answer: { yes: 'Kyllä', maybe: 'Ehkä', no: 'Ei' },
+  // answers to "Osallistuisitko uudelleen?": a Finn answers with the verb ("En"), not "Ei"
+  answer: { yes: 'Kyllä', maybe: 'Ehkä', no: 'En' },
   continuation: { regular: 'Jatketaan säännöllisin tapaamisin', informal: 'Jatketaan vapaamuotoisesti', stop: 'Lopetetaan tähän' },
   goalKind: { organisation: 'Organisaation tavoitteet', member: 'Osallistujien odotukset', group: 'Ryhmän omat tavoitteet' },
   agreementSection: {
