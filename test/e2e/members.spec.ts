@@ -32,7 +32,7 @@ test('members are added, edited in place, marked as left and removed; all of it 
   const jukka = page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' });
   await jukka.getByRole('button', { name: 'Merkitse lähteneeksi' }).click();
   await expect(page.getByRole('heading', { name: 'Ryhmästä lähteneet' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähti /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähtenyt /)).toBeVisible();
   await expect(page.getByText('4 jäsentä')).toBeVisible();
 
   // Remove asks first; Cancel keeps the member; Remove removes.
@@ -50,7 +50,7 @@ test('members are added, edited in place, marked as left and removed; all of it 
   await expect(page.getByText('3 jäsentä')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Jäsen Sari Järvinen' }).getByLabel('Rooli tai tehtävä')).toHaveValue('Ryhmäpäällikkö');
   await expect(page.getByRole('region', { name: 'Jäsen Sari Järvinen' }).getByLabel('Sähköposti')).toHaveValue('sari@example.fi');
-  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähti /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähtenyt /)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Jäsen Aino Väänänen' })).toHaveCount(0);
   await expect(page.getByLabel('Ohjelman nimi')).toHaveValue(SEED.programme.name);
 
