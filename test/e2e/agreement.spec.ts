@@ -86,7 +86,7 @@ test('from the Finnish template to an agreed, accepted and printed version', asy
   await page.getByRole('tab', { name: 'Versiot ja hyväksyntä' }).click();
   await page.getByRole('button', { name: 'Merkitse hyväksytyksi: Önni Mäkelä' }).click();
   await page.getByRole('button', { name: 'Merkitse hyväksytyksi: Sari Järvinen' }).click();
-  await expect(page.getByText('Hyväksynyt 2/4')).toBeVisible();
+  await expect(page.getByText('Hyväksyneet 2/4')).toBeVisible();
   await expect(page.locator('[data-member="Önni Mäkelä"]')).toContainText('Hyväksynyt');
 
   // print version 1 as PDF: a download in browser mode
@@ -124,7 +124,7 @@ test('bad input gets a message at the field, and nothing saved is lost', async (
   const rule = page.getByRole('textbox', { name: 'Pelisääntö 1' });
   await rule.fill('   ');
   await rule.press('Tab');
-  await expect(page.getByRole('listitem').filter({ has: rule }).getByText('Tämä tieto tarvitaan.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ has: rule }).getByText('Tämä tieto on pakollinen.')).toBeVisible();
 
   // an over-long field
   const goal = page.getByRole('textbox', { name: 'Odotus 1' });
@@ -144,7 +144,7 @@ test('bad input gets a message at the field, and nothing saved is lost', async (
   const fourth = page.getByRole('region', { name: '4. tapaaminen' });
   await fillDateIn(page, fourth, /^Päivä/, '2027-05-12');
   await fourth.getByRole('textbox', { name: /Alustava teema/ }).click();
-  await expect(fourth.getByText('Päivä ei ole ohjelman aikana.')).toBeVisible();
+  await expect(fourth.getByText('Päivä on ohjelman ajanjakson ulkopuolella.')).toBeVisible();
 
   // nothing that was saved is lost, and the typed text is still on screen
   await expect(goal).toHaveValue('ä'.repeat(501));

@@ -63,7 +63,7 @@ for (const [language, locale] of [
     test.use({ locale });
     const t = {
       nav: language === 'fi' ? 'Palaute ja arviointi' : 'Feedback and evaluation',
-      selfcheck: language === 'fi' ? 'Hyvinvointikartoitus' : 'Well-being self-check',
+      selfcheck: language === 'fi' ? 'Hyvinvoinnin itsearviointi' : 'Well-being self-check',
       evaluation: language === 'fi' ? 'Loppuarviointi' : 'Final evaluation',
       open1: language === 'fi' ? 'Avaa kierros – tapaaminen 1' : 'Open the round – meeting 1',
       start4: language === 'fi' ? 'Aloita kierros – tapaaminen 4' : 'Start a round – meeting 4',

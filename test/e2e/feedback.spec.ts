@@ -42,7 +42,7 @@ test('an anonymous pass-the-device round for four members: every screen clean, t
   ];
   for (const [index, person] of people.entries()) {
     // The hand-over screen: neutral, nothing of earlier answers anywhere on the page.
-    await expect(device.getByRole('heading', { name: index === 0 ? 'Anna kone seuraavalle vastaajalle' : /^Kiitos!/ })).toBeVisible();
+    await expect(device.getByRole('heading', { name: index === 0 ? 'Anna tietokone seuraavalle vastaajalle' : /^Kiitos!/ })).toBeVisible();
     await expect(device.getByRole('status')).toHaveText(index === 1 ? '1 vastaus tallennettu' : `${index} vastausta tallennettu`);
     for (const earlier of people.slice(0, index)) {
       for (const text of [earlier.keep, earlier.change].filter(Boolean)) await expect(page.getByText(text)).toHaveCount(0);
@@ -104,17 +104,17 @@ test('an anonymous pass-the-device round for four members: every screen clean, t
 test('the self-check at the start (pass the device) and at the end (recorded by name) shows the change', async ({ page, app }) => {
   await seedGroup(page, app);
   await openFeedback(page);
-  await page.getByRole('tab', { name: 'Hyvinvointikartoitus' }).click();
+  await page.getByRole('tab', { name: 'Hyvinvoinnin itsearviointi' }).click();
   const DIMENSIONS = [
-    'Tiedän: tunnen tavoitteeni ja tiedän, mitä muutoksia on tulossa.',
-    'Osaan: minulla on työssäni tarvittavat taidot.',
-    'Jaksan: työmääräni on kohtuullinen ja ehdin palautua.',
-    'Haluan: olen motivoitunut työhöni.',
+    'Tiedänkö? Tunnen tavoitteeni ja tiedän, mitä muutoksia työssäni on tulossa.',
+    'Osaanko? Minulla on työssäni tarvittavat tiedot ja taidot.',
+    'Kykenenkö? Työkykyni riittää, työmääräni on kohtuullinen ja ehdin palautua.',
+    'Haluanko? Olen motivoitunut työhöni.',
   ];
-  const start = page.getByRole('region', { name: 'Kartoitus ohjelman alussa' });
+  const start = page.getByRole('region', { name: 'Itsearviointi ohjelman alussa' });
   await start.getByRole('button', { name: 'Aloita', exact: true }).click();
   await choosePin(page);
-  const device = page.getByRole('dialog', { name: 'Kartoitus ohjelman alussa' });
+  const device = page.getByRole('dialog', { name: 'Itsearviointi ohjelman alussa' });
   for (const score of ['5', '6', '4']) {
     await device.getByRole('button', { name: 'Aloita vastaaminen' }).click();
     await expectCleanForm(device);
@@ -126,7 +126,7 @@ test('the self-check at the start (pass the device) and at the end (recorded by 
   await device.getByRole('button', { name: 'Lopeta kierros' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Lopeta kierros' }).click();
 
-  const end = page.getByRole('region', { name: 'Kartoitus ohjelman lopussa' });
+  const end = page.getByRole('region', { name: 'Itsearviointi ohjelman lopussa' });
   await end.getByText('Fasilitaattori kirjaa').click();
   await end.getByRole('button', { name: 'Aloita', exact: true }).click();
   for (const [member, score] of [
@@ -143,7 +143,7 @@ test('the self-check at the start (pass the device) and at the end (recorded by 
   await page.getByRole('alertdialog').getByRole('button', { name: 'Lopeta kierros' }).click();
 
   const table = page.getByRole('table', { name: 'Muutos ohjelman aikana' });
-  for (const name of ['Tiedän', 'Osaan', 'Jaksan', 'Haluan']) {
+  for (const name of ['Tiedänkö?', 'Osaanko?', 'Kykenenkö?', 'Haluanko?']) {
     const row = table.getByRole('row', { name: new RegExp(`^${name}`) });
     await expect(row).toContainText('5,0 (n = 3)');
     await expect(row).toContainText('7,3 (n = 3)');
@@ -163,9 +163,9 @@ test('the final evaluation for four members, one open answer marked shareable, a
     await panel.getByRole('button', { name: `Kirjaa vastaukset: ${member.name}` }).click();
     await pick(panel, 'Ohjelma tuki työhyvinvointiani.', String(3 + (index % 3)));
     await pick(panel, 'Opin ohjelmassa kollegoiltani.', '5');
-    await pick(panel, 'Ryhmässä oli luottamuksellinen ja hyvä ilmapiiri.', '4');
+    await pick(panel, 'Ryhmän ilmapiiri oli hyvä ja luottamuksellinen.', '4');
     await panel.getByRole('radiogroup', { name: 'Osallistuisitko uudelleen?' }).getByText(index === 3 ? 'Ehkä' : 'Kyllä').click();
-    await panel.getByRole('radiogroup', { name: 'Miten ryhmän pitäisi jatkaa?' }).getByText('Säännöllisin tapaamisin').click();
+    await panel.getByRole('radiogroup', { name: 'Miten ryhmän pitäisi jatkaa?' }).getByText('Jatketaan säännöllisin tapaamisin').click();
     await panel.getByLabel('Mitä opit?').fill(learned[index]!);
     await panel.getByRole('button', { name: 'Tallenna vastaukset' }).click();
     await expect(panel.getByRole('status').filter({ hasText: `Tallennettu: ${member.name}` })).toBeVisible();
@@ -194,7 +194,7 @@ test('the final evaluation for four members, one open answer marked shareable, a
 
   // The group's decision, saved as it is typed.
   const decision = page.getByRole('region', { name: 'Päätös jatkosta' });
-  await decision.getByRole('radiogroup', { name: 'Ryhmän päätös' }).getByText('Säännöllisin tapaamisin').click();
+  await decision.getByRole('radiogroup', { name: 'Ryhmän päätös' }).getByText('Jatketaan säännöllisin tapaamisin').click();
   await decision.getByLabel('Perustelu').fill('Kaikki haluavat jatkaa; tapaamiset kerran kahdessa kuukaudessa.');
   await decision.getByLabel('Perustelu').blur();
   await expect(decision.getByRole('status')).toHaveText(/Tallennettu/);

@@ -120,7 +120,7 @@ test('meeting 2 opens with the open actions of meeting 1 for review; search find
   await apiCall(page, 'actions.add', { meetingId: m1, text: 'Luetaan artikkeli palautteesta', ownerMemberId: null, dueDate: null });
 
   await openMeeting(page, 2);
-  const review = page.getByRole('region', { name: 'Edellisistä tapaamisista avoimet toimet' });
+  const review = page.getByRole('region', { name: 'Aiemmista tapaamisista avoimiksi jääneet toimet' });
   await expect(review.getByText('Kokeillaan kävelypalaveria')).toBeVisible();
   await expect(review.getByText('Luetaan artikkeli palautteesta')).toBeVisible();
   await review.getByRole('group', { name: 'Kokeillaan kävelypalaveria' }).getByRole('button', { name: 'Tehty' }).click();
@@ -231,7 +231,7 @@ test('bad input gets a clear message at the field, and nothing is lost', async (
 
   const actions = page.getByRole('form', { name: 'Lisää toimi' });
   await actions.getByRole('button', { name: 'Lisää toimi' }).click();
-  await expect(actions.getByText('Tämä tieto tarvitaan.')).toBeVisible();
+  await expect(actions.getByText('Tämä tieto on pakollinen.')).toBeVisible();
 
   await actions.getByLabel('Mitä').fill('Liian aikainen toimi');
   const due = actions.getByRole('group', { name: 'Mihin mennessä' });

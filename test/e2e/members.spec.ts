@@ -32,7 +32,7 @@ test('members are added, edited in place, marked as left and removed; all of it 
   const jukka = page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' });
   await jukka.getByRole('button', { name: 'Merkitse lähteneeksi' }).click();
   await expect(page.getByRole('heading', { name: 'Ryhmästä lähteneet' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähti /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähtenyt /)).toBeVisible();
   await expect(page.getByText('4 jäsentä')).toBeVisible();
 
   // Remove asks first; Cancel keeps the member; Remove removes.
@@ -50,7 +50,7 @@ test('members are added, edited in place, marked as left and removed; all of it 
   await expect(page.getByText('3 jäsentä')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Jäsen Sari Järvinen' }).getByLabel('Rooli tai tehtävä')).toHaveValue('Ryhmäpäällikkö');
   await expect(page.getByRole('region', { name: 'Jäsen Sari Järvinen' }).getByLabel('Sähköposti')).toHaveValue('sari@example.fi');
-  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähti /)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Jäsen Jukka Kärkkäinen' }).getByText(/^Lähtenyt /)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Jäsen Aino Väänänen' })).toHaveCount(0);
   await expect(page.getByLabel('Ohjelman nimi')).toHaveValue(SEED.programme.name);
 
@@ -67,7 +67,7 @@ test('programme details autosave while typing and survive a restart', async ({ p
 
   // Clearing a required field is refused at the field; what was saved stays saved.
   await programme.getByLabel('Fasilitaattori').fill('');
-  await expect(programme.getByText('Tämä tieto tarvitaan.')).toBeVisible();
+  await expect(programme.getByText('Tämä tieto on pakollinen.')).toBeVisible();
   await app.restart();
   await expect(page.getByLabel('Ohjelman nimi')).toHaveValue('Vertaisryhmä syksy–kevät');
   await expect(page.getByLabel('Fasilitaattori')).toHaveValue(SEED.programme.facilitatorName);

@@ -14,7 +14,7 @@ const TEXT = {
     add: 'Lisää jäsen',
     create: 'Perusta ryhmä',
     membersHeading: 'Jäsenet',
-    required: 'Tämä tieto tarvitaan.',
+    required: 'Tämä tieto on pakollinen.',
     endBeforeStart: 'Päättymispäivä ei voi olla ennen alkamispäivää.',
     count: '3 jäsentä',
   },

@@ -51,9 +51,9 @@ test('a summary of six meetings is built, previewed and exported as PDF and DOCX
 
   // Sections switch off and on.
   await page.getByRole('region', { name: 'Mitä yhteenveto sisältää' }).locator('label', { hasText: /^✓Teemat$/ }).click();
-  await expect(preview.getByRole('heading', { name: 'Teemat ohjelman aikana' })).toHaveCount(0);
+  await expect(preview.getByRole('heading', { name: 'Teemat', exact: true })).toHaveCount(0);
   await page.getByRole('region', { name: 'Mitä yhteenveto sisältää' }).locator('label', { hasText: /^✓Teemat$/ }).click();
-  await expect(preview.getByRole('heading', { name: 'Teemat ohjelman aikana' })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'Teemat', exact: true })).toBeVisible();
 
   await page.getByLabel(/Johtopäätökset ja suositus/).fill('Suosittelen jatkoa: ryhmä löysi yhteisen äänen.');
   await expect(preview).toContainText('Suosittelen jatkoa: ryhmä löysi yhteisen äänen.');
@@ -63,7 +63,7 @@ test('a summary of six meetings is built, previewed and exported as PDF and DOCX
   for (const text of [pdf, docx]) {
     expect(text).toContain('Esihenkilöiden vertaismentorointi'); // ä and ö intact
     expect(text).toContain('Itä-Suomen virasto');
-    for (const heading of ['Ohjelma', 'Tapaamiset', 'Teemat ohjelman aikana', 'Ryhmän eteenpäin viemät asiat', 'Palaute tapaamisista', 'Loppuarviointi ja hyvinvointikysely', 'Jatko ja suositus']) {
+    for (const heading of ['Ohjelma ja tavoitteet', 'Tapaamiset', 'Teemat', 'Eteenpäin viedyt asiat', 'Palaute tapaamisista', 'Loppuarviointi ja hyvinvoinnin itsearviointi', 'Jatko ja suositus']) {
       expect(text).toContain(heading);
     }
     expect(text).toContain(fixture.quote);

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agreement, PlannedMeeting } from '@shared/domain';
+import { formatMonth } from '@shared/vocabulary';
 import { useAppStore } from '../../renderer/src/app/store';
 import { AgreementPage } from '../../renderer/src/features/agreement/AgreementPage';
 import { useAgreementStore } from '../../renderer/src/features/agreement/store';
@@ -46,9 +47,32 @@ describe('the agreement page', { timeout: 20_000 }, () => {
     await user.clear(goal);
     await user.tab();
     const item = goal.closest('li')!;
-    expect(await within(item as HTMLElement).findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
+    expect(await within(item as HTMLElement).findByText('Tämä tieto on pakollinen.')).toBeInTheDocument();
     expect(real.calls).not.toContain('agreement.updateGoal');
     expect(stored<Agreement>('agreement.get').goals.find((g) => g.kind === 'group')?.text).toMatch(/^Jokainen vie/);
+  });
+
+  it('takes a month as a Finn types it and shows the stored month in words, never as 2026-09', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    const row = await screen.findByRole('region', { name: '2. tapaaminen' });
+    const month = within(row).getByRole('textbox', { name: /Tai pelkkä kuukausi/ });
+    const rowTwo = () => stored<PlannedMeeting[]>('plan.list').find((r) => r.number === 2)!;
+    expect(rowTwo().plannedDate).toBeNull();
+    expect(month).toHaveValue(formatMonth(rowTwo().plannedMonth!, 'fi'));
+    for (const [typed, iso] of [['11/2026', '2026-11'], ['01/2027', '2027-01'], ['joulukuu 2026', '2026-12'], ['loka 2026', '2026-10']] as const) {
+      await user.clear(month);
+      await user.type(month, typed);
+      await user.tab();
+      await waitFor(() => expect(rowTwo().plannedMonth).toBe(iso));
+      await waitFor(() => expect(month).toHaveValue(formatMonth(iso, 'fi')));
+    }
+    await user.clear(month);
+    await user.type(month, '13/2026');
+    await user.tab();
+    expect(await within(row).findByText(/Kirjoita kuukausi esimerkiksi muodossa 9\/2026/)).toBeInTheDocument();
+    expect(rowTwo().plannedMonth).toBe('2026-10');
   });
 
   it('moves a ground rule with the keyboard-operable buttons', async () => {

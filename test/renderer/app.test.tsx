@@ -23,7 +23,7 @@ describe('App', { timeout: 20_000 }, () => {
     render(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Perustetaan vertaisryhmä' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Seuraava' }));
-    expect(await screen.findAllByText('Tämä tieto tarvitaan.')).toHaveLength(4);
+    expect(await screen.findAllByText('Tämä tieto on pakollinen.')).toHaveLength(4);
     expect(screen.getByLabelText('Ohjelman nimi')).toHaveAttribute('aria-invalid', 'true');
     expect(real.calls).not.toContain('programme.setup');
   });

@@ -42,7 +42,7 @@ describe('members', { timeout: 20_000 }, () => {
     const name = within(row).getByLabelText('Nimi');
     await user.clear(name);
     await user.tab();
-    expect(await within(row).findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
+    expect(await within(row).findByText('Tämä tieto on pakollinen.')).toBeInTheDocument();
     expect(within(row).getByRole('status')).toHaveTextContent('Korjaa merkitty kenttä');
     expect(real.calls).not.toContain('members.update');
     expect(storedMembers()[0]?.name).toBe('Önni Mäkelä');

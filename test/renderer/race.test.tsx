@@ -224,7 +224,7 @@ describe('other features: an older answer never overwrites newer text', { timeou
     await letThrough(second);
 
     expect(wording(0)).toHaveValue('Oliko tapaaminen hyödyllinen sinulle?');
-    await u.click(screen.getByRole('tab', { name: 'Hyvinvointikartoitus' }));
+    await u.click(screen.getByRole('tab', { name: 'Hyvinvoinnin itsearviointi' }));
     await u.click(screen.getByRole('tab', { name: 'Palautekierrokset' }));
     await u.click(await screen.findByRole('button', { name: 'Muokkaa kysymyksiä' }));
     expect(wording(0)).toHaveValue('Oliko tapaaminen hyödyllinen sinulle?');

@@ -239,7 +239,7 @@ describe('meetings: every field survives meeting view ↔ meeting mode and step 
     const u = user();
     await openApp();
     await openMeeting(u, 2);
-    const review = () => region('Edellisistä tapaamisista avoimet toimet');
+    const review = () => region('Aiemmista tapaamisista avoimiksi jääneet toimet');
     await fast().click(within(within(review()).getByRole('group', { name: 'Luetaan artikkeli' })).getByRole('button', { name: 'Tehty' }));
     await startMode(fast());
     await step(u, /Toimet ja välitehtävät/);
@@ -363,7 +363,7 @@ describe('feedback: every field survives a tab switch', { timeout: 30_000 }, () 
     const wording = () => screen.getAllByRole('textbox', { name: /^Oma muotoilu kysymykselle/ })[0]!;
     await u.type(wording(), 'Oliko tapaaminen hyödyllinen');
     await saved(row(wording()));
-    await tab(u, 'Hyvinvointikartoitus');
+    await tab(u, 'Hyvinvoinnin itsearviointi');
     await tab(u, 'Palautekierrokset');
     await u.click(await screen.findByRole('button', { name: 'Muokkaa kysymyksiä' }));
     expect(wording()).toHaveValue('Oliko tapaaminen hyödyllinen');
@@ -389,7 +389,7 @@ describe('feedback: every field survives a tab switch', { timeout: 30_000 }, () 
     const keep = () => box('Yksi asia, joka kannattaa säilyttää');
     await u.type(await screen.findByRole('textbox', { name: 'Yksi asia, joka kannattaa säilyttää' }), 'Hyvä tahti');
     const f = fast();
-    await tab(f, 'Hyvinvointikartoitus');
+    await tab(f, 'Hyvinvoinnin itsearviointi');
     await tab(f, 'Palautekierrokset');
     await u.click(await screen.findByRole('button', { name: 'Avaa kierros – tapaaminen 1' }));
     await u.click(await screen.findByRole('button', { name: 'Kirjaa vastaukset: Sari Järvinen' }));
@@ -404,7 +404,7 @@ describe('feedback: every field survives a tab switch', { timeout: 30_000 }, () 
   });
 
   it.each([
-    ['self-check', 'Hyvinvointikartoitus', 'Kartoitus ohjelman alussa', 'selfcheck', /^Tiedän:/, '7'],
+    ['self-check', 'Hyvinvoinnin itsearviointi', 'Itsearviointi ohjelman alussa', 'selfcheck', /^Tiedänkö\? /, '7'],
     ['final evaluation', 'Loppuarviointi', 'Pilotin loppuarviointi', 'evaluation', 'Ohjelma tuki työhyvinvointiani.', '4'],
   ] as const)('named answers of the %s (a scale answer)', async (_name, tabName, panelName, instrument, question, score) => {
     const u = user();
@@ -448,7 +448,7 @@ describe('feedback: every field survives a tab switch', { timeout: 30_000 }, () 
     );
     await u.type(rationale(), ' kuukausittain');
     const f = fast();
-    await tab(f, 'Hyvinvointikartoitus');
+    await tab(f, 'Hyvinvoinnin itsearviointi');
     await tab(f, 'Loppuarviointi');
     expect(await within(await screen.findByRole('region', { name: 'Päätös jatkosta' })).findByRole('textbox', { name: 'Perustelu' })).toHaveValue(
       'Ryhmä haluaa jatkaa kuukausittain',

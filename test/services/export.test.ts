@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../electron/main/services/export/docx';
 import { fontSetIn } from '../../electron/main/services/export/fonts';
-import { safeFileName, type ExportDocument } from '../../electron/main/services/export/model';
+import { safeFileName, type Block, type ExportDocument } from '../../electron/main/services/export/model';
 import { renderPdf } from '../../electron/main/services/export/pdf';
 import { FONTS_DIR, makeTempDir, removeTempDirs } from './helpers';
 
@@ -72,6 +72,33 @@ describe('PDF', () => {
     expect(fonts.split('\n').slice(2).filter((l) => l.trim()).every((l) => / yes /.test(l))).toBe(true);
   });
 
+  it('never leaves a heading alone at the bottom of a page, whatever follows it', () => {
+    const pagesOf = (bytes: Buffer) => pdfText(bytes).split('\f').filter((page) => page.trim() !== '');
+    /** The last line of a page above its footer. */
+    const lastLine = (page: string) => page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^Sivu \d+\/\d+$/.test(l)).at(-1);
+    const followers: Block[] = [
+      sample.blocks.find((b) => b.type === 'chart')!,
+      { type: 'table', columns: [{ header: 'Nro', width: 1 }, { header: 'Teema', width: 4 }], rows: [['1', 'Pitkä rivi\n'.repeat(6)]] },
+      { type: 'field', label: 'Perustelu', value: 'Ryhmä haluaa jatkaa. '.repeat(30) },
+      { type: 'heading', level: 2, text: 'Alaotsikko' },
+    ];
+    const orphans: string[] = [];
+    for (const [f, follower] of followers.entries()) {
+      // Fill the first page a line at a time, so that the heading meets the bottom at every height.
+      for (let lines = 30; lines <= 44; lines += 1) {
+        const blocks: Block[] = [
+          ...Array.from({ length: lines }, (_, i): Block => ({ type: 'paragraph', text: `Täyterivi ${i + 1}` })),
+          { type: 'heading', text: 'Orpo otsikko' },
+          follower,
+          { type: 'paragraph', text: 'Loppu.' },
+        ];
+        const pages = pagesOf(renderPdf({ ...sample, runningHead: undefined, blocks }, fontSetIn(FONTS_DIR)));
+        if (pages.some((page) => lastLine(page) === 'Orpo otsikko')) orphans.push(`${follower.type} ${f} after ${lines} lines`);
+      }
+    }
+    expect(orphans).toEqual([]);
+  }, 60_000);
+
   it('a watermark is printed on every page only when asked for', () => {
     const marked = pdfText(renderPdf({ ...sample, watermark: 'LUONNOS' }, fontSetIn(FONTS_DIR)));
     expect(marked.match(/LUONNOS/g)?.length).toBe(marked.match(/Sivu \d+\//g)?.length);
@@ -119,12 +146,21 @@ describe('DOCX', () => {
     expect(doc).toContain('Örjan Kärkkäinen');
     expect(doc).not.toContain('\u0007');
     expect(doc).toContain('Toinen rivi');
-    // the chart's numbers as a table: a missing value is a dash, others rounded to one decimal
-    expect(doc).toMatch(/Hyödyllisyys<\/w:t>.*3\.5<\/w:t>.*–<\/w:t>.*4\.3<\/w:t>/);
+    // the chart's numbers as a table: a missing value is a dash, others with one decimal (see below)
+    expect(doc).toMatch(/Hyödyllisyys<\/w:t>.*3,5<\/w:t>.*–<\/w:t>.*4,3<\/w:t>/);
     expect(files[footerPart]).toMatch(/PAGE/);
     expect(files[footerPart]).toMatch(/NUMPAGES/);
     expect(files[headerPart]).toContain('LUONNOS');
     expect(files['word/numbering.xml']).toContain('<w:numFmt w:val="decimal"/>');
+  });
+
+  it("writes the chart's numbers as the document's language does: 4,0 in Finnish, 4.0 in English", async () => {
+    const cells = async (language: string) =>
+      [...parts(await renderDocx({ ...sample, language }))['word/document.xml']!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    const fi = await cells('fi-FI');
+    expect(fi.slice(fi.indexOf('Dialogi'), fi.indexOf('Dialogi') + 4)).toEqual(['Dialogi', '4,0', '4,5', '5,0']);
+    const en = await cells('en-GB');
+    expect(en.slice(en.indexOf('Dialogi'), en.indexOf('Dialogi') + 4)).toEqual(['Dialogi', '4.0', '4.5', '5.0']);
   });
 
   it('restarts the numbering of each ordered list at one', async () => {

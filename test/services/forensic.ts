@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { stemOf } from '../../electron/main/services/db/stems';
 import { WAL_FRAME_HEADER_BYTES, WAL_HEADER_BYTES, decryptDatabasePages, decryptWal, isEncryptedDatabase, isPlainSqlite, isWal, saltOf } from './sqlcipher';
 
 /**
@@ -21,6 +22,12 @@ export const distinctiveWord = (): string => Array.from({ length: 14 }, () => LE
  * bytes; the last 8 random letters are still unique.
  */
 export const scanFormOf = (word: string): string => word.slice(-8).toLowerCase();
+
+/**
+ * The forms a word leaves in the file: its own, and its Finnish stem's (the index keeps the stem
+ * beside the word, 0007; the word then often sits as a short suffix after its stem).
+ */
+export const scanFormsOf = (word: string): string[] => [...new Set([scanFormOf(word), scanFormOf(stemOf(word))])];
 
 /** Every regular file under `dir` (any depth). */
 export function filesIn(dir: string): string[] {
@@ -94,9 +101,9 @@ export function scanFiles(files: readonly ExaminedFile[], words: readonly string
   const hits: Hit[] = [];
   for (const { file, raw, decrypted } of files) {
     for (const word of words) {
-      const form = scanFormOf(word);
-      if (raw.includes(form)) hits.push({ file, word, seen: 'raw' });
-      if (decrypted.includes(form)) hits.push({ file, word, seen: 'decrypted' });
+      const forms = scanFormsOf(word);
+      if (forms.some((form) => raw.includes(form))) hits.push({ file, word, seen: 'raw' });
+      if (forms.some((form) => decrypted.includes(form))) hits.push({ file, word, seen: 'decrypted' });
     }
   }
   return hits;

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_SECTIONS_ON } from '@shared/domain';
+import { todayIso } from '@shared/vocabulary';
+import { stemOf } from '../../electron/main/services/db/stems';
 import { createTestBackend, expectFail, makeTempDir, removeTempDirs, testKeyFor, type TestBackend, openStoreFile } from './helpers';
 import { decryptDatabase } from './sqlcipher';
 import { backendCaller, buildLeakFixture, must, mustAsync, SECRET, type Fixture } from './summary-fixture';
@@ -46,8 +48,17 @@ describe('summary settings', () => {
     must(backend, 'summary.saveSettings', { sections: { ...ALL_SECTIONS_ON, themes: false, feedback: false }, attendanceNames: false, language: 'en', conclusions: '' });
     const doc = must<{ blocks: { type: string; text?: string; level?: number }[] }>(backend, 'summary.preview');
     const headings = doc.blocks.filter((b) => b.type === 'heading' && !b.level).map((b) => b.text);
-    expect(headings).toEqual(['Programme', 'Meetings', 'Ideas the group forwarded', 'Final evaluation and well-being self-check', 'Continuation and recommendation']);
+    expect(headings).toEqual(['Programme and goals', 'Meetings', 'Ideas forwarded', 'Final evaluation and well-being self-check', 'Continuation and recommendation']);
   });
+
+  it("names the file after the summary, the programme and the day, in the summary's language", async () => {
+    const today = todayIso();
+    const fi = await mustAsync<{ fileName: string }>(backend, 'summary.export', { format: 'pdf' });
+    expect(fi.fileName).toBe(`Yhteenveto-johdolle-Esihenkilöiden-vertaismentorointi-${today}.pdf`);
+    must(backend, 'summary.saveSettings', { sections: ALL_SECTIONS_ON, attendanceNames: false, language: 'en', conclusions: '' });
+    const en = await mustAsync<{ fileName: string }>(backend, 'summary.export', { format: 'docx' });
+    expect(en.fileName).toBe(`Management-summary-Esihenkilöiden-vertaismentorointi-${today}.docx`);
+  }, 30_000); // two exports: slow on a busy machine
 });
 
 describe('export log', () => {
@@ -95,6 +106,7 @@ describe('closing the programme', () => {
     // and decrypted with the key (the ciphertext would hide the text whatever closing did).
     backend.close();
     expect(lowerCaseFile(backend.databasePath).includes(SECRET.toLowerCase()), 'a marker in the decrypted file').toBe(false);
+    expect(lowerCaseFile(backend.databasePath).includes(stemOf(SECRET)), "a marker's stem in the decrypted file").toBe(false);
     expect(fixture.secrets.length).toBeGreaterThan(0);
   });
 
@@ -103,7 +115,8 @@ describe('closing the programme', () => {
     const index = Buffer.concat((db.prepare('SELECT block FROM search_index_data').all() as { block: Buffer }[]).map((r) => r.block));
     db.close();
     expect(index.includes(Buffer.from(SECRET))).toBe(false);
-    expect(index.includes(Buffer.from(SECRET.toLowerCase()))).toBe(true);
+    // The index keeps the marker's Finnish stem ("salain") beside it, the word itself as a suffix after it.
+    expect(index.includes(Buffer.from(stemOf(SECRET)))).toBe(true);
     backend.close();
     expect(lowerCaseFile(backend.databasePath).includes(SECRET.toLowerCase()), 'a marker in the decrypted file').toBe(true);
   });

@@ -8,7 +8,8 @@ import { UnlockScreen } from '../features/storage/UnlockScreen';
 import { useIdleLock } from '../features/storage/useIdleLock';
 import { installCloseGuard } from '../lib/saveRegistry';
 import { Frame } from './Frame';
-import { createI18n, localeOf } from './i18n';
+import { localeOf } from '@shared/vocabulary';
+import { createI18n } from './i18n';
 import { useAppStore } from './store';
 
 export function App() {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Notices } from '../components/Notices';
+import { formatDate } from '@shared/vocabulary';
 import { ReadOnlyContext } from '../components/readOnly';
-import { formatDate } from './i18n';
 import { SECTIONS } from './sections';
 import { useAppStore } from './store';
 

@@ -1,6 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '@shared/domain';
+import { GLOSSARY } from '@shared/vocabulary';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,10 +20,11 @@ export function mergeTrees(target: Tree, source: Tree): Tree {
   return target;
 }
 
+/** The glossary's terms are `term.*`; locale texts use them with `$t(term.…)` rather than copy them. */
 const textsOf = (language: Language): Tree =>
   Object.entries(files)
     .filter(([path]) => path.includes(`/locales/${language}/`))
-    .reduce<Tree>((tree, [, texts]) => mergeTrees(tree, texts), {});
+    .reduce<Tree>((tree, [, texts]) => mergeTrees(tree, texts), { term: mergeTrees({}, GLOSSARY[language] as unknown as Tree) });
 
 export const resources = { fi: { translation: textsOf('fi') }, en: { translation: textsOf('en') } };
 
@@ -33,7 +35,8 @@ export function pickLanguage(saved: Language | null, systemLocales: readonly str
   return first === 'fi' || first.startsWith('fi-') ? 'fi' : 'en';
 }
 
-export const localeOf = (language: Language): string => (language === 'fi' ? 'fi-FI' : 'en-GB');
+// Dates, months and numbers are formatted by shared/vocabulary/format.ts, for screens and documents alike.
+export { formatDate, formatMonth, localeOf, todayIso } from '@shared/vocabulary';
 
 export function createI18n(language: Language): i18n {
   const instance = i18next.createInstance();
@@ -46,26 +49,4 @@ export function createI18n(language: Language): i18n {
     initAsync: false,
   });
   return instance;
-}
-
-/** `2026-09-01` → `1.9.2026` (fi) or `1 September 2026` (en). */
-export function formatDate(iso: string, language: Language): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  if (!year || !month || !day) return iso;
-  const options: Intl.DateTimeFormatOptions =
-    language === 'fi' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
-}
-
-/** `2025-03` → `maaliskuu 2025` / `March 2025`. */
-export function formatMonth(iso: string, language: Language): string {
-  const [year, month] = iso.split('-').map(Number);
-  if (!year || !month) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
-}
-
-/** Today's date in the local time zone as `YYYY-MM-DD`. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -137,6 +137,7 @@ export async function flushField(key: string): Promise<void> {
       () => {
         if (entry.unsent) return setState(entry, PENDING);
         entry.values = null; // the store has them now
+        entry.inFlight = null; // landed: a view may now show the stored values (e.g. "9/2026" as "syyskuu 2026")
         setState(entry, { kind: 'saved' });
       },
       (error: unknown) => {

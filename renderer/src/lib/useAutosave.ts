@@ -90,17 +90,19 @@ export function useAutosavedForm<T extends FieldValues>({ key, schema, values, s
   // Leaving the view saves what it holds.
   useEffect(() => () => void flushField(key), [key]);
 
+  const subscribe = useCallback((listener: () => void) => subscribeField(key, listener), [key]);
+  const state = useSyncExternalStore(subscribe, () => stateOf(key));
+
   const storeValues = stable(values);
+  // Also once a save has landed: a value typed one way ("9/2026") comes back as the store shows it ("syyskuu 2026").
+  const settled = state.kind === 'saved';
   useEffect(() => {
     if (isUnsaved(key)) return;
     const current = form.getValues();
     const parsed = schema.safeParse(current);
     if (stable(current) === storeValues || (parsed.success && stable(parsed.data) === storeValues)) return;
     form.reset(JSON.parse(storeValues) as T);
-  }, [key, storeValues, form, schema]);
-
-  const subscribe = useCallback((listener: () => void) => subscribeField(key, listener), [key]);
-  const state = useSyncExternalStore(subscribe, () => stateOf(key));
+  }, [key, storeValues, form, schema, settled]);
   // A stable description of the form's fields, so the effect below runs once per state.
   const shape = JSON.stringify({ names: Object.keys(values), fields: fields ?? {} });
   const refusedAtField = state.kind === 'failed' && fieldIssues(state.error, shape).length > 0;

@@ -8,7 +8,7 @@
 import { logicalDump } from '../../../electron/main/services/storage/dump';
 import { createTestBackend, openStoreFile, testKeyFor } from '../helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync } from '../summary-fixture';
-import { distinctiveWord, scanFolder, scanFormOf } from '../forensic';
+import { distinctiveWord, scanFolder, scanFormsOf } from '../forensic';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: hold-store.ts <data folder>');
@@ -41,7 +41,7 @@ must(backend, 'meetings.setAttendance', { meetingId, memberId: members[0]!.id, p
 
 // The premise: every word is in the files now, in the pages the key decrypts (and none readable
 // without it), and the full-text index keeps the indexed ones in a form the scan finds (lower
-// case, suffix contiguous). `live`: the words SQLite still returns as rows (not drafts or deleted).
+// case, suffix contiguous, the word's or its stem's). `live`: the words SQLite still returns as rows (not drafts or deleted).
 const all = words.map((w) => w.word);
 const hits = scanFolder(dataDir, all, testKeyFor(dataDir));
 const seen = new Set(hits.filter((hit) => hit.seen === 'decrypted').map((hit) => hit.word));
@@ -52,7 +52,7 @@ const rows = JSON.stringify(logicalDump(reader).rows).toLowerCase();
 reader.close();
 const live = all.filter((word) => rows.includes(word));
 const indexed = words.filter((w) => /notes|action|task/.test(w.what)).map((w) => w.word);
-const stillIndexed = indexed.filter((word) => index.includes(scanFormOf(word)));
+const stillIndexed = indexed.filter((word) => scanFormsOf(word).some((form) => index.includes(form)));
 
 await mustAsync(backend, 'summary.export', { format: 'docx' });
 const closed = await backend.call('summary.archive', { confirm: 'DELETE' });

@@ -1,6 +1,7 @@
 import { GOAL_KINDS, PRACTICALITY_KEYS, type AgreementLanguage, type AgreementSnapshot, type AgreementVersion } from '@shared/domain';
 import type { Block, ExportDocument } from '../export/model';
-import { AGREEMENT_LABELS, formatDay, GOAL_SECTION } from './labels';
+import { formatDate, formatPeriod } from '@shared/vocabulary';
+import { AGREEMENT_LABELS, GOAL_SECTION } from './labels';
 import { planPlace, planWhen, practicalityText } from './sections';
 
 /**
@@ -16,7 +17,7 @@ export function agreementDocument(
   const labels = AGREEMENT_LABELS[language];
   const { parties } = snapshot;
   const blocks: Block[] = [{ type: 'title', text: labels.title }, { type: 'subtitle', text: parties.programmeName }];
-  const versionText = version ? labels.versionLine(version.number, formatDay(version.agreedOn, language)) : labels.draftMark;
+  const versionText = version ? labels.versionLine(version.number, formatDate(version.agreedOn, language)) : labels.draftMark;
   if (version) {
     blocks.push({ type: 'paragraph', text: versionText, tone: 'strong' });
     if (version.note) blocks.push({ type: 'field', label: labels.versionNote, value: version.note });
@@ -31,7 +32,7 @@ export function agreementDocument(
   blocks.push({
     type: 'field',
     label: labels.parties.period,
-    value: `${formatDay(parties.startDate, language)} – ${formatDay(parties.endDate, language)}`,
+    value: formatPeriod(parties.startDate, parties.endDate, language),
   });
   blocks.push({ type: 'paragraph', text: `${labels.parties.members}:`, tone: 'strong' });
   blocks.push({ type: 'list', items: parties.members.map((member) => member.name) });
@@ -84,7 +85,7 @@ export function agreementDocument(
     people: [
       ...parties.members.map((member) => {
         const on = accepted.get(member.id);
-        return on ? { name: member.name, note: labels.acceptedOn(formatDay(on, language)) } : { name: member.name };
+        return on ? { name: member.name, note: labels.acceptedOn(formatDate(on, language)) } : { name: member.name };
       }),
       { name: `${parties.facilitatorName} (${labels.parties.facilitator.toLowerCase()})` },
     ],

@@ -8,7 +8,8 @@ import {
   type SectionKey,
   type SnapshotPlanRow,
 } from '@shared/domain';
-import { AGREEMENT_LABELS, formatDay, formatMonth, GOAL_SECTION } from './labels';
+import { formatDate, formatMonth, formatPeriod, lowerFirst } from '@shared/vocabulary';
+import { AGREEMENT_LABELS, GOAL_SECTION } from './labels';
 
 /** One line of a section: `key` identifies the same item across versions (an id or a field). */
 export interface SectionLine {
@@ -22,16 +23,20 @@ export function practicalityText(key: keyof Practicalities, value: Practicalitie
 }
 
 export function planWhen(row: Pick<SnapshotPlanRow, 'plannedDate' | 'plannedMonth'>, language: AgreementLanguage): string {
-  if (row.plannedDate) return formatDay(row.plannedDate, language);
+  if (row.plannedDate) return formatDate(row.plannedDate, language);
   if (row.plannedMonth) return formatMonth(row.plannedMonth, language);
   return '';
 }
 
-/** "Kahvila Aalto (kahvila)", "kävelytapaaminen", or the free text alone. */
-export function planPlace(row: Pick<SnapshotPlanRow, 'place' | 'format'>, language: AgreementLanguage): string {
+/**
+ * "Kahvila Aalto (kahvila)", "Kävelytapaaminen" (a table cell), or the free text alone.
+ * `inline`: the format alone within a line of text reads in lower case ("… · kävelytapaaminen · …").
+ */
+export function planPlace(row: Pick<SnapshotPlanRow, 'place' | 'format'>, language: AgreementLanguage, inline = false): string {
   const format = row.format ? AGREEMENT_LABELS[language].formats[row.format] : '';
-  if (row.place && format) return `${row.place} (${format})`;
-  return row.place || format;
+  if (row.place && format) return `${row.place} (${lowerFirst(format, language)})`;
+  if (row.place) return row.place;
+  return inline ? lowerFirst(format, language) : format;
 }
 
 /** Every section of a snapshot as lines of text, in the printed order and wording. */
@@ -45,7 +50,7 @@ export function sectionLines(snapshot: AgreementSnapshot, language: AgreementLan
     { key: 'facilitator', text: `${labels.parties.facilitator}: ${parties.facilitatorName}` },
     {
       key: 'period',
-      text: `${labels.parties.period}: ${formatDay(parties.startDate, language)} – ${formatDay(parties.endDate, language)}`,
+      text: `${labels.parties.period}: ${formatPeriod(parties.startDate, parties.endDate, language)}`,
     },
     ...parties.members.map((member) => ({ key: `member:${member.id}`, text: `${labels.parties.member}: ${member.name}` })),
   );
@@ -59,7 +64,7 @@ export function sectionLines(snapshot: AgreementSnapshot, language: AgreementLan
   });
   lines.plan = snapshot.plan.map((row) => ({
     key: `meeting:${row.id}`,
-    text: [labels.plan.meeting(row.number), planWhen(row, language), planPlace(row, language), row.plannedTheme]
+    text: [labels.plan.meeting(row.number), planWhen(row, language), planPlace(row, language, true), row.plannedTheme]
       .filter((part) => part !== '')
       .join(' · '),
   }));

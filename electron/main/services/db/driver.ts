@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database, Options } from 'better-sqlite3';
+import { registerStems } from './stems';
 
 /**
  * The one place that loads the SQLite driver. `better-sqlite3-multiple-ciphers` is better-sqlite3
@@ -32,6 +33,8 @@ const rawKey = (key: DataKey): string => {
 /** Opens a database file with the driver. Without a key the file is read as plain SQLite. */
 export function openFile(path: string | Buffer, key: DataKey | null, options: Options = {}): Database {
   const db = new Driver(path as string, options);
+  // The search index's triggers compute Finnish stems (0007): every connection can run them.
+  registerStems(db);
   if (key) {
     try {
       db.pragma(`cipher='${CIPHER.cipher}'`);
@@ -46,7 +49,11 @@ export function openFile(path: string | Buffer, key: DataKey | null, options: Op
 }
 
 /** An in-memory database made from a serialized file (an export's contents). */
-export const openSerialized = (bytes: Buffer): Database => new Driver(bytes);
+export const openSerialized = (bytes: Buffer): Database => {
+  const db = new Driver(bytes);
+  registerStems(db);
+  return db;
+};
 
 /** Creates an empty file that only this user can read, failing if it exists: never widened later. */
 export function createPrivateFile(path: string): void {

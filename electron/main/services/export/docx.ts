@@ -61,7 +61,15 @@ function table(block: Extract<Block, { type: 'table' }>): Table {
 
 type Child = Paragraph | Table;
 
-function blockChildren(block: Block, lists: { next: number }): Child[] {
+/** What the blocks of one document share while they become Word paragraphs. */
+interface Context {
+  /** The next list instance, so each list restarts at 1. */
+  next: number;
+  /** The chart's numbers as the document's language writes them: "4,0" (fi-FI), "4.0" (en-GB). */
+  number: Intl.NumberFormat;
+}
+
+function blockChildren(block: Block, lists: Context): Child[] {
   switch (block.type) {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(block.text) })];
@@ -103,7 +111,7 @@ function blockChildren(block: Block, lists: { next: number }): Child[] {
           {
             type: 'table',
             columns: [{ header: '', width: 3 }, ...block.categories.map((category) => ({ header: category, width: 1 }))],
-            rows: block.series.map((series) => [series.label, ...series.values.map((v) => (v === null ? '–' : String(Math.round(v * 10) / 10)))]),
+            rows: block.series.map((series) => [series.label, ...series.values.map((v) => (v === null ? '–' : lists.number.format(v)))]),
           },
           lists,
         ),
@@ -152,7 +160,7 @@ const level = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: str
 });
 
 export async function renderDocx(document: ExportDocument): Promise<Buffer> {
-  const lists = { next: 1 };
+  const lists: Context = { next: 1, number: new Intl.NumberFormat(document.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) };
   const children = document.blocks.flatMap((block) => blockChildren(block, lists));
   const doc = new Document({
     title: cleanText(document.title),

@@ -27,7 +27,7 @@ export function renderPdf(document: ExportDocument, fonts: FontSet): Buffer {
   doc.font('regular').fontSize(SIZE.body).fillColor(COLOR.text);
   doc.on('pageAdded', () => compactFinishedPage(doc));
 
-  for (const block of document.blocks) renderBlock(doc, block);
+  document.blocks.forEach((block, index) => renderBlock(doc, block, document.blocks.slice(index + 1)));
   decoratePages(doc, document);
 
   doc.end();
@@ -57,7 +57,8 @@ function ensureSpace(doc: Doc, height: number) {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-function renderBlock(doc: Doc, block: Block) {
+/** `following`: the blocks after this one (a heading stays on the page with the start of what follows). */
+function renderBlock(doc: Doc, block: Block, following: Block[] = []) {
   doc.x = left(doc);
   switch (block.type) {
     case 'title':
@@ -71,8 +72,8 @@ function renderBlock(doc: Doc, block: Block) {
     case 'heading': {
       const size = block.level === 2 ? SIZE.h2 : SIZE.h1;
       doc.moveDown(0.8);
-      // keep a heading with at least a few lines of what follows it
-      ensureSpace(doc, size * 1.4 + SIZE.body * 4);
+      // keep a heading with the start of what follows it: as much of it as that block itself keeps together
+      ensureSpace(doc, Math.min(headingHeight(doc, block) + leadOf(doc, following), bottom(doc) - doc.page.margins.top));
       doc.font('bold').fontSize(size).fillColor(COLOR.text).text(cleanText(block.text), { width: width(doc) });
       doc.moveDown(0.3);
       break;
@@ -125,6 +126,48 @@ function renderBlock(doc: Doc, block: Block) {
   }
 }
 
+const headingHeight = (doc: Doc, block: Extract<Block, { type: 'heading' }>) => {
+  const size = block.level === 2 ? SIZE.h2 : SIZE.h1;
+  doc.font('bold').fontSize(size);
+  // its text, the space after it, and the space before it (moveDown(0.8) in the font before: at most a heading's)
+  return doc.heightOfString(cleanText(block.text), { width: width(doc) }) + size * 0.4 + SIZE.h1;
+};
+
+/**
+ * The height a block needs on the page before it can start there: what its own page-break check
+ * asks for (a paragraph's first lines, a field whole, a table's header and first row, a chart
+ * whole…). A heading's lead is its own height and the lead of the block after it.
+ */
+function leadOf(doc: Doc, blocks: Block[]): number {
+  const [block, ...rest] = blocks;
+  if (!block) return 0;
+  const text = (value: string, font: 'regular' | 'bold' = 'regular', inset = 0) => {
+    doc.font(font).fontSize(SIZE.body);
+    return doc.heightOfString(cleanText(value), { width: width(doc) - inset });
+  };
+  switch (block.type) {
+    case 'heading':
+      return headingHeight(doc, block) + leadOf(doc, rest);
+    case 'title':
+    case 'subtitle':
+      return SIZE.title * 1.4;
+    case 'paragraph':
+      return Math.min(text(block.text, block.tone === 'strong' ? 'bold' : 'regular'), SIZE.body * 3.6);
+    case 'field':
+      return Math.min(text(`${block.label}: ${block.value}`, 'bold'), bottom(doc) - doc.page.margins.top);
+    case 'list':
+      return block.items[0] === undefined ? 0 : Math.min(text(block.items[0], 'regular', 24), SIZE.body * 3);
+    case 'table':
+      return tableLead(doc, block);
+    case 'chart':
+      return CHART_HEIGHT + 60;
+    case 'signatures':
+      return SIGNATURE_HEIGHT;
+    case 'notice':
+      return text(block.text, 'bold', 16) + 16;
+  }
+}
+
 function renderList(doc: Doc, items: string[], ordered: boolean) {
   const indent = 24;
   doc.font('regular').fontSize(SIZE.body).fillColor(COLOR.text);
@@ -141,14 +184,28 @@ function renderList(doc: Doc, items: string[], ordered: boolean) {
   doc.moveDown(0.2);
 }
 
-function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
-  const pad = 4;
+const TABLE_PAD = 4;
+
+/** A table's row measure: its cells' tallest text at the column widths. */
+function tableRowHeight(doc: Doc, table: Extract<Block, { type: 'table' }>) {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = table.columns.map((column) => (column.width / total) * width(doc));
   const rowHeight = (cells: string[], font: 'regular' | 'bold') => {
     doc.font(font).fontSize(SIZE.body - 0.5);
-    return Math.max(...cells.map((cell, i) => doc.heightOfString(cleanText(cell) || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    return Math.max(...cells.map((cell, i) => doc.heightOfString(cleanText(cell) || ' ', { width: widths[i]! - 2 * TABLE_PAD }))) + 2 * TABLE_PAD;
   };
+  return { widths, rowHeight };
+}
+
+/** The header row and the first row: a table never starts with its header alone. */
+function tableLead(doc: Doc, table: Extract<Block, { type: 'table' }>): number {
+  const { rowHeight } = tableRowHeight(doc, table);
+  return rowHeight(table.columns.map((column) => column.header), 'bold') + (table.rows[0] ? rowHeight(table.rows[0], 'regular') : 0);
+}
+
+function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
+  const pad = TABLE_PAD;
+  const { widths, rowHeight } = tableRowHeight(doc, table);
   // Each row is measured once: the page-break check and the drawing share the height.
   const drawRow = (cells: string[], font: 'regular' | 'bold', fill: boolean, height = rowHeight(cells, font)) => {
     const y = doc.y;
@@ -165,7 +222,7 @@ function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
   };
   const header = table.columns.map((column) => column.header);
   const headerHeight = rowHeight(header, 'bold');
-  ensureSpace(doc, headerHeight + (table.rows[0] ? rowHeight(table.rows[0], 'regular') : 0));
+  ensureSpace(doc, tableLead(doc, table));
   drawRow(header, 'bold', true, headerHeight);
   for (const row of table.rows) {
     const height = rowHeight(row, 'regular');
@@ -181,8 +238,11 @@ function renderTable(doc: Doc, table: Extract<Block, { type: 'table' }>) {
 const SERIES_COLORS = ['#0c6660', '#b3541e', '#5b4a9e', '#8a1c1c'];
 const SERIES_DASH = [null, 4, 1.5, 6] as const;
 
+const CHART_HEIGHT = 150;
+const SIGNATURE_HEIGHT = 78;
+
 function renderChart(doc: Doc, chart: Extract<Block, { type: 'chart' }>) {
-  const height = 150;
+  const height = CHART_HEIGHT;
   const axis = 28;
   ensureSpace(doc, height + 60);
   doc.font('bold').fontSize(SIZE.body).fillColor(COLOR.text).text(cleanText(chart.title), left(doc), doc.y, { width: width(doc) });
@@ -242,7 +302,7 @@ function renderChart(doc: Doc, chart: Extract<Block, { type: 'chart' }>) {
 function renderSignatures(doc: Doc, block: Extract<Block, { type: 'signatures' }>) {
   const gap = 28;
   const columnWidth = (width(doc) - gap) / 2;
-  const cellHeight = 78;
+  const cellHeight = SIGNATURE_HEIGHT;
   block.people.forEach((person, index) => {
     const column = index % 2;
     if (column === 0) ensureSpace(doc, cellHeight);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { MIN_ANSWERS_TO_REPORT, type Language, type SummarySettings } from '@shared/domain';
+import { MEETING_FORMATS, MIN_ANSWERS_TO_REPORT, type Language, type MeetingFormat, type SummarySettings } from '@shared/domain';
+import { formatChange, formatDate, formatMonth, formatNumber, formatPeriod, GLOSSARY, localeOf, lowerFirst } from '@shared/vocabulary';
 import { shareableDb, type ShareableDb } from '../db/shareable';
 import { shareableFeedback, type ShareableAggregate, type ShareableQuestion } from '../feedback/shareable';
 import type { Block, ExportDocument } from '../export/model';
@@ -12,19 +13,19 @@ import { agreedGoals, continuationDecision, forwardedIdeas, heldMeetings, progra
  * `shareable_*` views. The preview, the PDF and the DOCX are all rendered from this, so the
  * preview is exactly what is exported.
  */
-const formatDate = (iso: string | null, language: Language) => {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m) return iso;
-  if (!d) return new Intl.DateTimeFormat(language === 'fi' ? 'fi-FI' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
-  return new Intl.DateTimeFormat(language === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
-};
-const mean = (value: number | null | undefined, language: Language) =>
-  value === null || value === undefined ? '' : value.toLocaleString(language === 'fi' ? 'fi-FI' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signed = (value: number, language: Language) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${mean(Math.abs(value), language)}`;
+const when = (m: { plannedDate: string | null; plannedMonth: string | null }, language: Language) =>
+  m.plannedDate ? formatDate(m.plannedDate, language) : m.plannedMonth ? formatMonth(m.plannedMonth, language) : '';
+const mean = (value: number | null | undefined, language: Language) => (value === null || value === undefined ? '' : formatNumber(value, language));
+
+/** The place, and the format in brackets; the format alone when no place was given. */
+function placeText(m: { place: string; format: string | null }, language: Language): string {
+  const format = (MEETING_FORMATS as readonly string[]).includes(m.format ?? '') ? GLOSSARY[language].format[m.format as MeetingFormat] : '';
+  if (m.place && format) return `${m.place} (${lowerFirst(format, language)})`;
+  return m.place || format;
+}
 
 const questionLabel = (q: ShareableQuestion, l: SummaryLabels) => {
-  if (q.preset === 'goal') return `${l.presets['goal'] ?? ''}: ${q.text}`;
+  if (q.preset === 'goal') return l.goalMet(q.text);
   if (q.text) return q.text;
   return (q.preset && l.presets[q.preset]) || '';
 };
@@ -37,7 +38,7 @@ function programmeBlocks(db: ShareableDb, l: SummaryLabels, language: Language):
     { type: 'heading', text: l.programme },
     { type: 'field', label: l.programmeName, value: facts.name },
     ...(facts.organisation ? [{ type: 'field' as const, label: l.organisation, value: facts.organisation }] : []),
-    { type: 'field', label: l.period, value: `${formatDate(facts.startDate, language)} – ${formatDate(facts.endDate, language)}` },
+    { type: 'field', label: l.period, value: formatPeriod(facts.startDate, facts.endDate, language) },
     { type: 'field', label: l.facilitator, value: facts.facilitatorName },
     { type: 'field', label: l.members, value: String(facts.memberCount) },
   ];
@@ -67,8 +68,8 @@ function meetingBlocks(db: ShareableDb, l: SummaryLabels, language: Language, na
     ],
     rows: meetings.map((m) => [
       String(m.number),
-      formatDate(m.plannedDate ?? m.plannedMonth, language),
-      m.place,
+      when(m, language),
+      placeText(m, language),
       m.themes.join(', '),
       fill(l.attendanceOf, { present: m.present, marked: m.marked }) + (m.presentNames ? `: ${m.presentNames.join(', ')}` : ''),
     ]),
@@ -156,9 +157,9 @@ function evaluationBlocks(feedback: ReturnType<typeof shareableFeedback>, l: Sum
       ],
       rows: feedback.selfCheckChanges.map((c) => [
         questionLabel(c.question, l),
-        `${mean(c.startMean, language)} (n=${c.startN})`,
-        `${mean(c.endMean, language)} (n=${c.endN})`,
-        signed(c.change, language),
+        `${mean(c.startMean, language)} (n = ${c.startN})`,
+        `${mean(c.endMean, language)} (n = ${c.endN})`,
+        formatChange(c.change, language),
       ]),
     });
   }
@@ -216,7 +217,7 @@ export function summaryDocument(store: Database, settings: SummarySettings): Exp
   ];
   return {
     title: facts ? `${l.title} – ${facts.name}` : l.title,
-    language: language === 'fi' ? 'fi-FI' : 'en-GB',
+    language: localeOf(language),
     blocks,
     pageLabel: l.pageLabel,
     runningHead: facts ? `${facts.name} · ${l.title}` : l.title,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SummarySettings } from '@shared/domain';
+import { todayIso } from '@shared/vocabulary';
 import type { ExportSource } from '../export/jobs';
 import type { ExportDocument, FileFormat } from '../export/model';
 import { currentDocument } from './current';
@@ -12,10 +13,13 @@ import { getSummarySettings } from './settings';
  */
 export function summaryExport(db: Database, format: FileFormat): ExportSource<SummarySettings> {
   const settings = getSummarySettings(db);
+  const document = currentDocument(db, settings) as ExportDocument;
+  // The programme's name is the document's subtitle (the frozen copy of a closed programme has it too).
+  const programme = document.blocks.find((block) => block.type === 'subtitle')?.text;
   return {
-    document: currentDocument(db, settings) as ExportDocument,
+    document,
     format,
-    stem: `${SUMMARY_LABELS[settings.language].title}-${new Date().toISOString().slice(0, 10)}`,
+    stem: [SUMMARY_LABELS[settings.language].title, programme, todayIso()].filter(Boolean).join('-'),
     meta: settings,
   };
 }

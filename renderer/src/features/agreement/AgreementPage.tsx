@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Label, Radio, RadioGroup, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '@shared/domain';
-import { formatDate } from '../../app/i18n';
+import { formatDate } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { ComparePanel } from './ComparePanel';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, Comparison, DiffLine } from '@shared/domain';
-import { formatDate } from '../../app/i18n';
+import { formatDate } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { PickSelect } from '../../components/PickSelect';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, AgreementExportFormat, AgreementLanguage } from '@shared/domain';
-import { formatDate } from '../../app/i18n';
+import { formatDate } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { deliver } from '../../lib/download';

@@ -3,7 +3,8 @@ import { Button } from 'react-aria-components';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { isoDate, isoMonth, MEETING_FORMATS, optionalText, type MeetingFormat, type PlannedMeeting } from '@shared/domain';
+import { isoDate, MEETING_FORMATS, optionalText, type Language, type MeetingFormat, type PlannedMeeting } from '@shared/domain';
+import { formatMonth, parseMonth } from '@shared/vocabulary';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInputField, SelectInput, TextInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -20,18 +21,20 @@ const PlanRowForm = z
     number: z.string().trim().regex(/^([1-9]|[1-9]\d)$/, { error: 'invalidNumber' }),
     plannedTheme: optionalText(200),
     plannedDate: z.union([z.literal(''), isoDate]),
-    plannedMonth: z.union([z.literal(''), isoMonth]),
+    // As typed: "9/2026", "09/2026", "syyskuu 2026", "syys 2026", "September 2026"; saved as YYYY-MM.
+    plannedMonth: z.union([z.literal(''), z.string().refine((text) => parseMonth(text) !== null, { error: 'invalidMonth' })]),
     place: optionalText(200),
     format: z.string(),
   })
   .refine((row) => row.plannedDate === '' || row.plannedMonth === '', { path: ['plannedMonth'], error: 'dateOrMonth' });
 type PlanRowForm = z.infer<typeof PlanRowForm>;
 
-const toForm = (row: PlannedMeeting): PlanRowForm => ({
+/** The month is shown in words ("syyskuu 2026"), never as stored. */
+const toForm = (row: PlannedMeeting, language: Language): PlanRowForm => ({
   number: String(row.number),
   plannedTheme: row.plannedTheme,
   plannedDate: row.plannedDate ?? '',
-  plannedMonth: row.plannedMonth ?? '',
+  plannedMonth: row.plannedMonth ? formatMonth(row.plannedMonth, language) : '',
   place: row.place,
   format: row.format ?? '',
 });
@@ -82,7 +85,7 @@ export function PlanEditor() {
 }
 
 function PlanRow({ row }: { row: PlannedMeeting }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { updatePlanRow, cancelPlanRow, removePlanRow } = useAgreementStore.getState();
   const [confirm, setConfirm] = useState(false);
   const [failure, setFailure] = useState('');
@@ -90,14 +93,14 @@ function PlanRow({ row }: { row: PlannedMeeting }) {
   const { form, state, flush } = useAutosavedForm<PlanRowForm>({
     key: `plan:${row.id}`,
     schema: PlanRowForm,
-    values: toForm(row),
+    values: toForm(row, i18n.language === 'en' ? 'en' : 'fi'),
     save: (values) =>
       updatePlanRow({
         id: row.id,
         number: Number(values.number),
         plannedTheme: values.plannedTheme,
         plannedDate: values.plannedDate || null,
-        plannedMonth: values.plannedDate ? null : values.plannedMonth || null,
+        plannedMonth: values.plannedDate ? null : parseMonth(values.plannedMonth),
         place: values.place,
         format: toFormat(values.format),
       }),

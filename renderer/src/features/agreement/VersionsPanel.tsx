@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { isoDate, VersionSave, type Agreement, type AgreementVersion, type Member } from '@shared/domain';
-import { formatDate, todayIso } from '../../app/i18n';
+import { formatDate, todayIso } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { DateInputField, TextInput } from '../../components/fields';
 import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PlannedMeeting } from '@shared/domain';
-import { formatDate } from '../../app/i18n';
+import { formatWhen } from '@shared/vocabulary';
 import { FeedbackRoundPanel } from './FeedbackRoundPanel';
 import { feedbackError, useLanguage } from './labels';
 import { QuestionEditor } from './QuestionEditor';
@@ -49,7 +49,7 @@ export function RoundsTab() {
     );
   }
 
-  const when = (m: PlannedMeeting) => (m.plannedDate ? formatDate(m.plannedDate, language) : (m.plannedMonth ?? t('feedback.round.noDate')));
+  const when = (m: PlannedMeeting) => formatWhen(m, language);
   const withAnswers = trend?.meetings.filter((m) => m.values.some((v) => v.aggregate.n > 0)) ?? [];
 
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelfCheckChange } from '@shared/domain';
-import { feedbackError, formatChange, formatNumber, shortLabel, useLanguage } from './labels';
+import { formatChange, formatNumber } from '@shared/vocabulary';
+import { feedbackError, shortLabel, useLanguage } from './labels';
 import { TooFew } from './ResultsView';
 import { useFeedbackStore } from './store';
 import { SurveyPanel } from './SurveyPanel';

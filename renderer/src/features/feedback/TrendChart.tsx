@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Trend } from '@shared/domain';
-import { formatDate } from '../../app/i18n';
-import { formatNumber, shortLabel, useLanguage } from './labels';
+import { formatNumber, formatWhen } from '@shared/vocabulary';
+import { shortLabel, useLanguage } from './labels';
 
 /** Distinct by colour, line style and marker shape, so no series relies on colour alone. */
 export const SERIES = [
@@ -36,7 +36,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
   const x = (i: number) => M.left + (count <= 1 ? plotW / 2 : (i / (count - 1)) * plotW);
   const y = (v: number) => M.top + plotH - ((v - 1) / (max - 1)) * plotH;
   const ticks = Array.from({ length: max }, (_, i) => i + 1);
-  const when = (m: Trend['meetings'][number]) => (m.plannedDate ? formatDate(m.plannedDate, language) : (m.plannedMonth ?? ''));
+  const when = (m: Trend['meetings'][number]) => formatWhen(m, language);
 
   return (
     <figure className="fb-figure">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, type Action } from '@shared/domain';
-import { formatDate } from '../../app/i18n';
+import { formatDate } from '@shared/vocabulary';
 import { PickSelect } from '../../components/PickSelect';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';

@@ -9,7 +9,8 @@ import { FormFailure } from '../../components/FormFailure';
 import { errorMessage } from '../../lib/errors';
 import { useAgreementStore } from '../agreement/store';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
-import { clock, meetingWhen } from './format';
+import { formatWhen } from '@shared/vocabulary';
+import { clock } from './format';
 import { Actions, type ActionsHandle } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
 import { CarriedOver } from './parts/CarriedOver';
@@ -95,7 +96,7 @@ export function LiveMeeting() {
     <div className="live" lang={language}>
       <header className="live-header">
         <div>
-          <p className="live-when">{meetingWhen(detail, language, t)}{detail.place && ` · ${detail.place}`}</p>
+          <p className="live-when">{formatWhen(detail, language)}{detail.place && ` · ${detail.place}`}</p>
           <h1 className="live-title">
             {t('meetings.numberLong', { number: detail.number })}
             {detail.plannedTheme && `: ${detail.plannedTheme}`}

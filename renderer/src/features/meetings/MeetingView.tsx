@@ -9,7 +9,7 @@ import { FormFailure } from '../../components/FormFailure';
 import { useReadOnly } from '../../components/readOnly';
 import { errorMessage } from '../../lib/errors';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
-import { meetingWhen } from './format';
+import { formatWhen } from '@shared/vocabulary';
 import { Actions } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
 import { CarriedOver } from './parts/CarriedOver';
@@ -53,7 +53,7 @@ export function MeetingView() {
       </div>
       <header className="meeting-header">
         <div>
-          <p className="muted">{meetingWhen(detail, language, t)}{detail.place && ` · ${detail.place}`}</p>
+          <p className="muted">{formatWhen(detail, language)}{detail.place && ` · ${detail.place}`}</p>
           <h1 className="page-title">
             {t('meetings.numberLong', { number: detail.number })}
             {detail.plannedTheme && <span className="meeting-title-theme">: {detail.plannedTheme}</span>}

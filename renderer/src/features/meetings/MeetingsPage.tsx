@@ -5,7 +5,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { MeetingSummary } from '@shared/domain';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
-import { meetingWhen } from './format';
+import { formatWhen } from '@shared/vocabulary';
 import { LiveMeeting } from './LiveMeeting';
 import { MeetingView } from './MeetingView';
 import { SearchPanel } from './SearchPanel';
@@ -158,7 +158,7 @@ function MeetingRow({ meeting: m, index, open, measure }: { meeting: MeetingSumm
         </Button>
       </td>
       <td>
-        {meetingWhen(m, language, t)}
+        {formatWhen(m, language)}
         {m.startTime && ` ${m.startTime}`}
         <br />
         <span className={`badge badge--${m.status}`}>{t(`meetings.status_${m.status}`)}</span>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchResult } from '@shared/domain';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
-import { meetingWhen } from './format';
+import { formatWhen } from '@shared/vocabulary';
 import { useMeetingsStore } from './store';
 import { FormFailure } from '../../components/FormFailure';
 
@@ -86,7 +86,7 @@ export function SearchPanel() {
                 <Button className="link-button" onPress={() => void open(group.meetingId)}>
                   {t('meetings.numberLong', { number: group.number })}
                 </Button>
-                <span className="muted"> · {meetingWhen(group, language, t)}</span>
+                <span className="muted"> · {formatWhen(group, language)}</span>
               </h3>
               <ul className="search-hits">
                 {group.hits.map((hit, index) => (

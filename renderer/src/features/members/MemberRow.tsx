@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { MemberFields, type Member } from '@shared/domain';
-import { formatDate, todayIso } from '../../app/i18n';
+import { formatDate, todayIso } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextInput } from '../../components/fields';

@@ -3,16 +3,11 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Backup } from '@shared/domain';
 import { useAppStore } from '../../app/store';
-import { localeOf } from '../../app/i18n';
+import { formatDateTime, formatFileSize } from '@shared/vocabulary';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormFailure } from '../../components/FormFailure';
 import { storageFailure } from './errors';
 import { useStorageStore } from './store';
-
-const sizeOf = (bytes: number, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'unit', unit: bytes >= 1024 * 1024 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
-    bytes >= 1024 * 1024 ? bytes / (1024 * 1024) : bytes / 1024,
-  );
 
 /** The automatic backups: when, why, how big, which programme; any one can be restored. */
 export function BackupList() {
@@ -25,8 +20,7 @@ export function BackupList() {
   const [chosen, setChosen] = useState<Backup | null>(null);
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState('');
-  const locale = localeOf(language);
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDateTime(iso, language);
 
   const act = async (work: () => Promise<string>) => {
     setFailure('');
@@ -62,7 +56,7 @@ export function BackupList() {
                 <td>{when(backup.createdAt)}</td>
                 <td>{backup.usable ? (backup.programmeName ?? t('storage.backups.noProgramme')) : t('storage.backups.unusable')}</td>
                 <td>{t(`storage.backups.reason_${backup.reason}`)}</td>
-                <td>{sizeOf(backup.size, locale)}</td>
+                <td>{formatFileSize(backup.size, language)}</td>
                 <td>
                   <Button
                     className="button button--quiet"

@@ -9,7 +9,7 @@ import {
   type ExportLogEntry,
   type SummarySection,
 } from '@shared/domain';
-import { formatDate } from '../../app/i18n';
+import { formatDate, formatDateTime } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { TextAreaInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -206,11 +206,9 @@ function ExportLog({ log }: { log: ExportLogEntry[] }) {
           <tbody>
             {log.map((entry) => (
               <tr key={entry.id}>
-                <td>
-                  {formatDate(entry.exportedAt.slice(0, 10), language)} {entry.exportedAt.slice(11, 16)}
-                </td>
+                <td>{formatDateTime(entry.exportedAt, language)}</td>
                 <td>{entry.format.toUpperCase()}</td>
-                <td>{entry.language}</td>
+                <td>{t(`language.${entry.language}`)}</td>
                 <td>{entry.sections.length}</td>
                 <td>{entry.attendanceNames ? t('summary.yes') : t('summary.no')}</td>
               </tr>

@@ -6,9 +6,16 @@ import { SaveStatus } from '../../../components/SaveStatus';
 import { useAutosavedForm } from '../../../lib/useAutosave';
 import { useMeetingsStore } from '../store';
 
+/** A time as a Finn writes it (13.30, 9.05) or with a colon; stored as `HH:MM`. */
+const typedTime = z
+  .string()
+  .trim()
+  .transform((text) => text.replace('.', ':').replace(/^(\d):/, '0$1:'))
+  .pipe(z.union([z.literal(''), clockTime]));
+
 const DetailsForm = z.object({
   plannedDate: z.union([z.literal(''), isoDate]),
-  startTime: z.union([z.literal(''), clockTime]),
+  startTime: typedTime,
   plannedMinutes: z.string().regex(/^\d{2,3}$/, { error: 'invalidMinutes' }),
   place: optionalText(200),
   format: z.string(),
@@ -16,9 +23,9 @@ const DetailsForm = z.object({
 });
 type DetailsForm = z.infer<typeof DetailsForm>;
 
-const toForm = (d: MeetingDetail): DetailsForm => ({
+const toForm = (d: MeetingDetail, language: string): DetailsForm => ({
   plannedDate: d.plannedDate ?? '',
-  startTime: d.startTime ?? '',
+  startTime: language === 'fi' ? (d.startTime ?? '').replace(':', '.') : (d.startTime ?? ''),
   plannedMinutes: String(d.plannedMinutes),
   place: d.place,
   format: d.format ?? '',
@@ -27,15 +34,15 @@ const toForm = (d: MeetingDetail): DetailsForm => ({
 
 /** Date, time, place and planned theme. Plan fields go through the plan, so the agreement shows them too. */
 export function Details({ detail }: { detail: MeetingDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const saveDetails = useMeetingsStore((s) => s.saveDetails);
   const { form, state, flush } = useAutosavedForm({
     key: `meeting:${detail.id}:details`,
     schema: DetailsForm,
-    values: toForm(detail),
+    values: toForm(detail, i18n.language),
     save: (values) => saveDetails(detail.id, values),
   });
-  const formats = [{ id: '', label: t('meetings.formatNone') }, ...MEETING_FORMATS.map((f) => ({ id: f, label: t(`meetings.format_${f}`) }))];
+  const formats = [{ id: '', label: t('meetings.formatNone') }, ...MEETING_FORMATS.map((f) => ({ id: f, label: t(`term.format.${f}`) }))];
   return (
     <section className="card meeting-card" aria-labelledby={`details-${detail.id}`}>
       <header className="card-header">

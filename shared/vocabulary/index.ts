@@ -1,0 +1,3 @@
+export * from './glossary';
+export * from './format';
+export * from './month';
