@@ -36,6 +36,27 @@ export default tseslint.config(
     },
   },
   {
+    // No older answer over newer text: stores reach main only through lib/calls.ts (`fresh` reads,
+    // `write`, `writeSnapshot`), which keeps an answer that a write may have overtaken out of their
+    // snapshots. (Feature components are held to the stricter rule below.)
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/lib/calls.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api', '**/api.ts'],
+              importNames: ['call'],
+              message: 'Reach main through lib/calls.ts: read with fresh(), write with write() or writeSnapshot().',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One owner for data from main: a feature's zustand store (a .ts file) is the only caller of the
     // API; components read the store and write through its actions, so no form shows a stale snapshot.
     files: ['renderer/src/features/**/*.tsx'],

@@ -9,6 +9,24 @@ export const isoMonth = z
 
 export const MAX_MEETING_NUMBER = 999;
 
+/** The first and last day a meeting can fall on: its date, or the whole of its month; null when not yet planned. */
+export function daysOf(when: { plannedDate: string | null; plannedMonth: string | null }): { first: string; last: string } | null {
+  if (when.plannedDate) return { first: when.plannedDate, last: when.plannedDate };
+  if (!when.plannedMonth) return null;
+  const [year, month] = when.plannedMonth.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { first: `${when.plannedMonth}-01`, last: `${when.plannedMonth}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/**
+ * Whether a meeting's first possible day is after `day` (an undated meeting's is not): until then it
+ * cannot be marked held, nor its feedback round collected. Main judges with its today, the screens with theirs.
+ */
+export function startsAfter(when: { plannedDate: string | null; plannedMonth: string | null }, day: string): boolean {
+  const days = daysOf(when);
+  return days !== null && days.first > day;
+}
+
 /** One row of the meeting plan, as the agreement shows it and the facilitator edits it. */
 const PlanShape = z.object({
   number: z

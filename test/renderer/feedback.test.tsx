@@ -33,6 +33,8 @@ beforeEach(() => {
 });
 afterEach(() => real.dispose());
 
+/** The meeting's day (in the past: a round is started on the meeting's day at the earliest). */
+const HELD_ON = { plannedDate: '2026-09-15', plannedMonth: null };
 const USEFUL = 'Tapaaminen oli minulle hyödyllinen.';
 const KEEP = 'Yksi asia, joka kannattaa säilyttää';
 
@@ -40,7 +42,7 @@ const KEEP = 'Yksi asia, joka kannattaa säilyttää';
 describe('feedback round panel', { timeout: 20_000 }, () => {
   it('runs a pass-the-device round by keyboard: each respondent gets a clean form, the round ends only after confirmation', async () => {
     const user = userEvent.setup();
-    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} />);
+    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);
     await user.click(await screen.findByRole('button', { name: 'Aloita' }));
     const device = await screen.findByRole('dialog', { name: 'Palaute tapaamisesta 1' });
 
@@ -85,7 +87,7 @@ describe('feedback round panel', { timeout: 20_000 }, () => {
 
   it('records answers by name and shows who has answered', async () => {
     const user = userEvent.setup();
-    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} />);
+    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);
     await user.click(await screen.findByText('Fasilitaattori kirjaa'));
     await user.click(screen.getByRole('button', { name: 'Aloita' }));
     await user.click(await screen.findByRole('button', { name: 'Kirjaa vastaukset: Sari Järvinen' }));
@@ -103,7 +105,7 @@ describe('feedback round panel', { timeout: 20_000 }, () => {
 
   it('says why an empty round cannot be ended, and keeps it open', async () => {
     const user = userEvent.setup();
-    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} />);
+    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);
     await user.click(await screen.findByText('Fasilitaattori kirjaa'));
     await user.click(screen.getByRole('button', { name: 'Aloita' }));
     await user.click(await screen.findByRole('button', { name: 'Lopeta kierros' }));

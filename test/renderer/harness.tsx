@@ -22,7 +22,34 @@ export interface RealBackend {
   calls: string[];
   /** What the backend logged (unexpected errors), for tests that cause one on purpose. */
   logged: unknown[];
+  /** Holds the next call of `name` on its way (see `Hold`). */
+  hold: (name: string, where: 'request' | 'answer') => Hold;
+  /** Lets every held call through (so that a failed test leaves nothing waiting). */
+  releaseHolds: () => void;
   dispose: () => void;
+}
+
+/**
+ * One call held on its way, so that a test decides the order in which calls reach the store and
+ * their answers reach the renderer (as separate HTTP connections in browser mode can cross):
+ * `request` keeps the call from the backend until `release()`; `answer` runs it at once and keeps
+ * its answer from the renderer until `release()`. `made` resolves when the renderer makes the call,
+ * `answered` once its answer has been handed back.
+ */
+export interface Hold {
+  made: Promise<void>;
+  answered: Promise<void>;
+  release: () => void;
+}
+
+function makeHold(): Hold & { gate: Promise<void>; arrive: () => void; deliver: () => void } {
+  let release = () => {};
+  let arrive = () => {};
+  let deliver = () => {};
+  const gate = new Promise<void>((done) => (release = done));
+  const made = new Promise<void>((done) => (arrive = done));
+  const answered = new Promise<void>((done) => (deliver = done));
+  return { gate, made, answered, release, arrive, deliver };
 }
 
 /**
@@ -44,24 +71,39 @@ export function installRealBackend(options: { dataDir?: string; latencyMs?: numb
     log: (error) => logged.push(error),
   });
   const calls: string[] = [];
+  const holds = new Map<string, { where: 'request' | 'answer'; hold: ReturnType<typeof makeHold> }[]>();
   const api = Object.fromEntries(
     CALL_NAMES.map((name) => [
       name,
       async (input: unknown) => {
         calls.push(name);
+        const held = holds.get(name)?.shift();
+        held?.hold.arrive();
         const wire = input === undefined ? undefined : JSON.parse(JSON.stringify(input));
+        if (held?.where === 'request') await held.hold.gate;
         const answer = JSON.stringify(await backend.call(name, wire));
         if (options.latencyMs) await new Promise((done) => setTimeout(done, options.latencyMs));
+        if (held?.where === 'answer') await held.hold.gate;
+        held?.hold.deliver();
         return JSON.parse(answer);
       },
     ]),
   );
+  const everyHold: (() => void)[] = [];
+  const hold = (name: string, where: 'request' | 'answer'): Hold => {
+    const made = makeHold();
+    everyHold.push(made.release);
+    holds.set(name, [...(holds.get(name) ?? []), { where, hold: made }]);
+    return { made: made.made, answered: made.answered, release: made.release };
+  };
   Object.defineProperty(window, API_GLOBAL, { value: api, configurable: true });
   return {
     backend,
     dataDir,
     calls,
     logged,
+    hold,
+    releaseHolds: () => everyHold.forEach((release) => release()),
     dispose: () => {
       backend.close();
       Reflect.deleteProperty(window, API_GLOBAL);

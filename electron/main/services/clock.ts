@@ -10,14 +10,8 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The first and last day a meeting can fall on: its date, or the whole of its month; null when not yet planned. */
-export function daysOf(when: { plannedDate: string | null; plannedMonth: string | null }): { first: string; last: string } | null {
-  if (when.plannedDate) return { first: when.plannedDate, last: when.plannedDate };
-  if (!when.plannedMonth) return null;
-  const [year, month] = when.plannedMonth.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { first: `${when.plannedMonth}-01`, last: `${when.plannedMonth}-${String(lastDay).padStart(2, '0')}` };
-}
+/** A meeting's possible days: one rule, in shared/, for main and the screens alike. */
+export { daysOf, startsAfter } from '@shared/domain';
 
 /** Something that happened (a version agreed, an acceptance, a decision) is dated today at the latest. */
 export function requireNotAfterToday(day: string, path: string): void {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, Language, Programme, ProgrammeFields, SetupInput, Settings } from '@shared/domain';
-import { call } from '../api';
+import { fresh, write, writeSnapshot } from '../lib/calls';
 import { pickLanguage } from './i18n';
 
 interface AppState {
@@ -38,26 +38,29 @@ export const useAppStore = create<AppState>()((set, get) => ({
   focusMode: false,
   load: async () => {
     try {
-      const info = await call('app.info');
+      const info = await fresh((read) => read('app.info'));
       if (info.storeProblem || info.storage.state !== 'open') {
         set({ status: 'ready', info, language: pickLanguage(null, systemLocalesOf(info)) });
         return;
       }
-      const [settings, programme] = await Promise.all([call('settings.get'), call('programme.get')]);
-      set({ status: 'ready', info, settings, programme, language: pickLanguage(settings.language, systemLocalesOf(info)) });
+      await fresh(
+        (read) => Promise.all([read('settings.get'), read('programme.get')]),
+        ([settings, programme]) => set({ status: 'ready', info, settings, programme, language: pickLanguage(settings.language, systemLocalesOf(info)) }),
+      );
     } catch {
       set({ status: 'failed' });
     }
   },
   setLanguage: async (language) => {
-    const settings = await call('settings.update', { language });
+    const settings = await write('settings.update', { language });
     set({ settings, language: pickLanguage(settings.language, systemLocalesOf(get().info)) });
   },
-  setUp: async (input) => set({ programme: await call('programme.setup', input) }),
+  setUp: async (input) => set({ programme: await write('programme.setup', input) }),
   updateProgramme: async (fields) => {
     // The store holds what was typed at once, and keeps it if the save fails.
     set((s) => (s.programme ? { programme: { ...s.programme, ...fields } } : {}));
-    set({ programme: await call('programme.update', fields) });
+    const reread = () => fresh((read) => read('programme.get'), (programme) => set({ programme }));
+    await writeSnapshot('programme.update', fields, (programme) => set({ programme }), reread);
   },
   navigate: (section) => set({ section }),
   setFocusMode: (focusMode) => set({ focusMode }),

@@ -2,6 +2,20 @@ import type { ApiError } from '../api';
 import { toApiError } from './errors';
 
 /**
+ * No older answer over newer text. How a store reads and writes (for every store, old and new):
+ * - Reads go through `fresh((read) => read('x.get', …), apply)` from ./calls: the answer reaches the
+ *   store only if no write was on its way while it was read; otherwise it is read again once the
+ *   writes are answered. Never apply a read's answer any other way.
+ * - A write whose answer holds only what it wrote itself (the form's own fields, a new row, what a
+ *   removal took, for Undo) uses `write(…)` and may put its answer in the store.
+ * - A write whose answer carries anything else (a whole meeting, every question, every mark, a
+ *   member with fields another form edits) uses `writeSnapshot(name, input, apply, reread)`: the
+ *   answer is applied only if no other write was on its way meanwhile, else `reread` (a `fresh`
+ *   read) runs instead.
+ * - An autosave's store action puts the typed values in the snapshot at once (kept if the save fails)
+ *   and again from the save's answer, so a read that ran before the save was sent is mended by it.
+ * Stores never import `call` from api.ts (lint); `READ_CALLS` in ./calls lists what may be read.
+ *
  * Every autosaved field has one entry here, named after what it saves (e.g. `meeting:12:notes`).
  * The entry outlives the form that shows it: what was typed and not yet acknowledged by the store
  * stays here while the save is pending or on its way, so a form that mounts meanwhile (another
@@ -161,15 +175,6 @@ export const hasUnsaved = (): boolean =>
 export const flushAll = async (): Promise<void> => {
   await Promise.all([...entries.keys()].map((key) => flushField(key)));
 };
-
-/** Resolves once no save is on its way, so that a read never overtakes a write. */
-export async function settled(): Promise<void> {
-  for (;;) {
-    const flying = [...entries.values()].flatMap((entry) => (entry.inFlight ? [entry.inFlight] : []));
-    if (flying.length === 0) return;
-    await Promise.all(flying);
-  }
-}
 
 /** Text typed into an "add" field and not added yet: kept while the view is away, never saved. */
 const drafts = new Map<string, unknown>();

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { MeetingStatus } from '@shared/domain';
-import { daysOf, today } from '../clock';
+import { daysOf, startsAfter, today } from '../clock';
 import { AppError, fieldError } from '../errors';
 
 /**
@@ -37,10 +37,7 @@ export function requireNotCancelled(db: Database, meetingId: number, path: strin
 }
 
 /** Whether a meeting's first possible day is still to come (an undated meeting is not). */
-export const isInFuture = (meeting: Pick<MeetingFacts, 'plannedDate' | 'plannedMonth'>) => {
-  const days = daysOf(meeting);
-  return days !== null && days.first > today();
-};
+export const isInFuture = (meeting: Pick<MeetingFacts, 'plannedDate' | 'plannedMonth'>) => startsAfter(meeting, today());
 
 /** A meeting is held, and its feedback round collected, on its day at the earliest. */
 export function requireNotInFuture(meeting: MeetingFacts, path: string, key: 'heldInFuture' | 'roundInFuture'): void {

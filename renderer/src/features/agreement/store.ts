@@ -14,8 +14,8 @@ import type {
   Practicalities,
   VersionSave,
 } from '@shared/domain';
-import { call } from '../../api';
-import { forgetField, settled } from '../../lib/saveRegistry';
+import { fresh, write } from '../../lib/calls';
+import { forgetField } from '../../lib/saveRegistry';
 
 interface AgreementState {
   loaded: boolean;
@@ -49,17 +49,19 @@ interface AgreementState {
 /**
  * The agreement page's data, and the only caller of the API for it. Every change goes through the
  * contract first, then the store re-reads what the page shows (a change to one section can change
- * whether the draft differs from its version).
+ * whether the draft differs from its version), with a fresh read (lib/calls.ts): never one that
+ * another save could have overtaken.
  */
 export const useAgreementStore = create<AgreementState>()((set, get) => {
-  const reread = async () => {
-    const [agreement, plan, members] = await Promise.all([call('agreement.get'), call('plan.list'), call('members.list')]);
-    set({ loaded: true, agreement, plan, members });
-  };
+  const reread = () =>
+    fresh(
+      (read) => Promise.all([read('agreement.get'), read('plan.list'), read('members.list')]),
+      ([agreement, plan, members]) => set({ loaded: true, agreement, plan, members }),
+    );
   /** Runs a write, then brings the snapshot up to date (also after a refusal: it may have been stale). */
-  const change = async <T>(write: () => Promise<T>): Promise<T> => {
+  const change = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
-      return await write();
+      return await run();
     } finally {
       await reread().catch(() => undefined);
     }
@@ -74,59 +76,52 @@ export const useAgreementStore = create<AgreementState>()((set, get) => {
     plan: [],
     members: [],
     load: async () => {
-      await settled();
       await reread();
     },
-    start: (input) => change(() => call('agreement.start', input)).then(() => undefined),
+    start: (input) => change(() => write('agreement.start', input)).then(() => undefined),
     savePracticalities: async (values) => {
       patchDraft((a) => ({ ...a, practicalities: values }));
-      await change(() => call('agreement.updatePracticalities', values));
+      await change(() => write('agreement.updatePracticalities', values));
     },
-    addGoal: (kind, text) => change(() => call('agreement.addGoal', { kind, text })).then(() => undefined),
+    addGoal: (kind, text) => change(() => write('agreement.addGoal', { kind, text })).then(() => undefined),
     updateGoal: async (id, text) => {
       patchDraft((a) => ({ ...a, goals: retext(a.goals, id, text) }));
-      await change(() => call('agreement.updateGoal', { id, text }));
+      await change(() => write('agreement.updateGoal', { id, text }));
     },
     removeGoal: async (id) => {
-      const removed = await change(() => call('agreement.removeGoal', { id }));
+      const removed = await change(() => write('agreement.removeGoal', { id }));
       forgetField(`goal:${id}`);
-      return () => change(() => call('agreement.restoreGoal', removed)).then(() => undefined);
+      return () => change(() => write('agreement.restoreGoal', removed)).then(() => undefined);
     },
-    reorderGoals: (kind, ids) => change(() => call('agreement.reorderGoals', { kind, ids })).then(() => undefined),
-    addRule: (text) => change(() => call('agreement.addRule', { text })).then(() => undefined),
+    reorderGoals: (kind, ids) => change(() => write('agreement.reorderGoals', { kind, ids })).then(() => undefined),
+    addRule: (text) => change(() => write('agreement.addRule', { text })).then(() => undefined),
     updateRule: async (id, text) => {
       patchDraft((a) => ({ ...a, rules: retext(a.rules, id, text) }));
-      await change(() => call('agreement.updateRule', { id, text }));
+      await change(() => write('agreement.updateRule', { id, text }));
     },
     removeRule: async (id) => {
-      const removed = await change(() => call('agreement.removeRule', { id }));
+      const removed = await change(() => write('agreement.removeRule', { id }));
       forgetField(`rule:${id}`);
-      return () => change(() => call('agreement.restoreRule', removed)).then(() => undefined);
+      return () => change(() => write('agreement.restoreRule', removed)).then(() => undefined);
     },
-    reorderRules: (ids) => change(() => call('agreement.reorderRules', { ids })).then(() => undefined),
-    addPlanRow: () => change(() => call('plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null })).then(() => undefined),
+    reorderRules: (ids) => change(() => write('agreement.reorderRules', { ids })).then(() => undefined),
+    addPlanRow: () => change(() => write('plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null })).then(() => undefined),
     updatePlanRow: async (input) => {
       set((s) => ({ plan: s.plan.map((row) => (row.id === input.id ? { ...row, ...input } : row)) }));
-      await change(() => call('plan.update', input));
+      await change(() => write('plan.update', input));
     },
-    cancelPlanRow: (id, cancelled) => change(() => call('plan.cancel', { id, cancelled })).then(() => undefined),
+    cancelPlanRow: (id, cancelled) => change(() => write('plan.cancel', { id, cancelled })).then(() => undefined),
     removePlanRow: async (id) => {
-      await change(() => call('plan.remove', { id }));
+      await change(() => write('plan.remove', { id }));
       forgetField(`plan:${id}`);
     },
-    saveVersion: (input) => change(() => call('agreement.saveVersion', input)),
+    saveVersion: (input) => change(() => write('agreement.saveVersion', input)),
     setAcceptance: async (versionId, memberId, acceptedOn) => {
       const before = get().agreement?.versions.find((v) => v.id === versionId)?.acceptances.find((a) => a.memberId === memberId)?.acceptedOn ?? null;
-      await change(() => call('agreement.setAcceptance', { versionId, memberId, acceptedOn }));
-      return () => change(() => call('agreement.setAcceptance', { versionId, memberId, acceptedOn: before })).then(() => undefined);
+      await change(() => write('agreement.setAcceptance', { versionId, memberId, acceptedOn }));
+      return () => change(() => write('agreement.setAcceptance', { versionId, memberId, acceptedOn: before })).then(() => undefined);
     },
-    compare: async (input) => {
-      await settled();
-      return call('agreement.compare', input);
-    },
-    exportFile: async (input) => {
-      await settled();
-      return call('agreement.export', input);
-    },
+    compare: (input) => fresh((read) => read('agreement.compare', input)),
+    exportFile: (input) => fresh((read) => read('agreement.export', input)),
   };
 });

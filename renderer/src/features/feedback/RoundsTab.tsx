@@ -42,7 +42,7 @@ export function RoundsTab() {
             ← {t('feedback.round.back')}
           </Button>
         </div>
-        <FeedbackRoundPanel meetingId={meeting.id} meetingNumber={meeting.number} />
+        <FeedbackRoundPanel meetingId={meeting.id} meetingNumber={meeting.number} when={meeting} />
       </div>
     );
   }

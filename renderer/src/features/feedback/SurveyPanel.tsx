@@ -19,13 +19,23 @@ interface SurveyPanelProps {
   headingLevel?: 2 | 3;
   /** Results behind a button (the self-check shows its change above instead). */
   collapseResults?: boolean;
+  /** Why a session cannot be started yet (e.g. the meeting is still ahead), shown instead of the start. */
+  cannotStart?: string;
 }
 
 /**
  * One collection session from start to results: choose how to collect, collect (pass the device
  * round, or record each member's answers), end it deliberately, and see the results.
  */
-export function SurveyPanel({ instrument, meetingId = null, phase = null, title, headingLevel = 2, collapseResults = false }: SurveyPanelProps) {
+export function SurveyPanel({
+  instrument,
+  meetingId = null,
+  phase = null,
+  title,
+  headingLevel = 2,
+  collapseResults = false,
+  cannotStart,
+}: SurveyPanelProps) {
   const { t } = useTranslation();
   const surveys = useFeedbackStore((s) => s.surveys[instrument]);
   const questionnaire = useFeedbackStore((s) => s.questionnaires[instrument]);
@@ -75,7 +85,9 @@ export function SurveyPanel({ instrument, meetingId = null, phase = null, title,
         {survey && <span className="count-pill">{t('feedback.answers', { count: survey.responses })}</span>}
       </header>
 
-      {surveys && !survey && (
+      {surveys && !survey && cannotStart && <p className="muted">{cannotStart}</p>}
+
+      {surveys && !survey && !cannotStart && (
         <div className="fb-start">
           <RadioGroup className="radio-group" value={mode} onChange={(v) => setMode(v as 'anonymous' | 'named')}>
             <Label className="field-label">{t('feedback.mode.label')}</Label>

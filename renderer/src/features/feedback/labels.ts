@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Language, Question } from '@shared/domain';
 import { localeOf } from '../../app/i18n';
-import { toApiError } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
 
 /** A question as the respondent reads it: the facilitator's wording, a goal, or the preset's default. */
 export function questionLabel(t: TFunction, question: Question): string {
@@ -32,12 +32,7 @@ export function formatChange(value: number, language: Language): string {
 }
 
 /** A failure in one sentence: the store's specific reason when it gave one, else the code's sentence. */
-export function feedbackError(t: TFunction, error: unknown): string {
-  const apiError = toApiError(error);
-  const specific = apiError.issues.find((issue) => issue.message !== '');
-  if (specific) return t(`validation.${specific.message}`, { defaultValue: t(`errors.${apiError.code}`) });
-  return t(`errors.${apiError.code}`);
-}
+export const feedbackError = (t: TFunction, error: unknown): string => errorMessage(t, error);
 
 /** The language the texts are shown in, for numbers and dates that match them. */
 export function useLanguage(): Language {

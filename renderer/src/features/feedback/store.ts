@@ -15,8 +15,7 @@ import type {
   TextAnswer,
   Trend,
 } from '@shared/domain';
-import { call } from '../../api';
-import { settled } from '../../lib/saveRegistry';
+import { fresh, write, writeSnapshot } from '../../lib/calls';
 
 interface FeedbackState {
   questionnaires: Partial<Record<Instrument, Questionnaire>>;
@@ -52,7 +51,8 @@ interface FeedbackState {
 /**
  * Feedback rounds, the self-check, the final evaluation and the decision, as the store has them;
  * the only caller of the API for them. Every change goes through the contract and its answer
- * updates what the screens show.
+ * updates what the screens show, unless another write could have overtaken it: then the store
+ * reads again (lib/calls.ts).
  */
 export const useFeedbackStore = create<FeedbackState>()((set, get) => {
   const putQuestionnaire = (questionnaire: Questionnaire) =>
@@ -63,9 +63,13 @@ export const useFeedbackStore = create<FeedbackState>()((set, get) => {
       const next = list.some((x) => x.id === survey.id) ? list.map((x) => (x.id === survey.id ? survey : x)) : [...list, survey];
       return { surveys: { ...s.surveys, [survey.instrument]: next } };
     });
+  /** The questionnaire a question belongs to, to read it again. */
+  const instrumentOf = (questionId: number): Instrument | undefined =>
+    Object.values(get().questionnaires).find((q) => q?.questions.some((x) => x.id === questionId))?.instrument;
+  const rereadQuestions = (instrument: Instrument | undefined) => (instrument ? get().loadQuestions(instrument) : Promise.resolve());
+  const rereadSurveys = (survey: Survey) => get().loadSurveys(survey.instrument);
   /** A survey changed: the first answer locks its questions, so the editor must show that too. */
   const surveyChanged = async (survey: Survey) => {
-    putSurvey(survey);
     if (survey.responses > 0 && !get().questionnaires[survey.instrument]?.locked) await get().loadQuestions(survey.instrument);
   };
   const replaceAnswer = (results: SurveyResults, answer: TextAnswer): SurveyResults => ({
@@ -84,66 +88,66 @@ export const useFeedbackStore = create<FeedbackState>()((set, get) => {
     selfCheckChange: null,
     results: {},
     decision: null,
-    loadQuestions: async (instrument) => {
-      await settled();
-      const questionnaire = await call('feedback.questions', { instrument });
-      putQuestionnaire(questionnaire);
-      return questionnaire;
-    },
+    loadQuestions: (instrument) => fresh((read) => read('feedback.questions', { instrument }), putQuestionnaire),
     updateQuestion: async (id, text) => {
       for (const questionnaire of Object.values(get().questionnaires)) {
         if (questionnaire?.questions.some((q) => q.id === id)) {
           putQuestionnaire({ ...questionnaire, questions: questionnaire.questions.map((q) => (q.id === id ? { ...q, text } : q)) });
         }
       }
-      putQuestionnaire(await call('feedback.updateQuestion', { id, text }));
+      const instrument = instrumentOf(id);
+      await writeSnapshot('feedback.updateQuestion', { id, text }, putQuestionnaire, () => rereadQuestions(instrument));
     },
-    addQuestion: async (input) => putQuestionnaire(await call('feedback.addQuestion', input)),
-    removeQuestion: async (id) => putQuestionnaire(await call('feedback.removeQuestion', { id })),
-    resetQuestions: async (instrument) => putQuestionnaire(await call('feedback.resetQuestions', { instrument })),
-    loadSurveys: async (instrument) => {
-      await settled();
-      const surveys = await call('feedback.surveys', { instrument });
-      set((s) => ({ surveys: { ...s.surveys, [instrument]: surveys } }));
-      return surveys;
+    addQuestion: async (input) =>
+      void (await writeSnapshot('feedback.addQuestion', input, putQuestionnaire, () => get().loadQuestions(input.instrument))),
+    removeQuestion: async (id) => {
+      const instrument = instrumentOf(id);
+      await writeSnapshot('feedback.removeQuestion', { id }, putQuestionnaire, () => rereadQuestions(instrument));
     },
+    resetQuestions: async (instrument) =>
+      void (await writeSnapshot('feedback.resetQuestions', { instrument }, putQuestionnaire, () => get().loadQuestions(instrument))),
+    loadSurveys: (instrument) =>
+      fresh(
+        (read) => read('feedback.surveys', { instrument }),
+        (surveys) => set((s) => ({ surveys: { ...s.surveys, [instrument]: surveys } })),
+      ),
     start: async (input) => {
-      const survey = await call('feedback.start', input);
+      const survey = await write('feedback.start', input);
       putSurvey(survey);
       await get().loadQuestions(input.instrument);
       return survey;
     },
-    submit: async (surveyId, memberId, answers) => surveyChanged(await call('feedback.submit', { surveyId, memberId, answers })),
-    readResponse: (surveyId, memberId) => call('feedback.response', { surveyId, memberId }),
-    end: async (id) => surveyChanged(await call('feedback.end', { id })),
-    reopen: async (id) => putSurvey(await call('feedback.reopen', { id })),
+    submit: async (surveyId, memberId, answers) =>
+      surveyChanged(await writeSnapshot('feedback.submit', { surveyId, memberId, answers }, putSurvey, rereadSurveys)),
+    readResponse: (surveyId, memberId) => fresh((read) => read('feedback.response', { surveyId, memberId })),
+    end: async (id) => surveyChanged(await writeSnapshot('feedback.end', { id }, putSurvey, rereadSurveys)),
+    reopen: async (id) => void (await writeSnapshot('feedback.reopen', { id }, putSurvey, rereadSurveys)),
     discard: async (instrument, id) => {
-      await call('feedback.discard', { id });
+      await write('feedback.discard', { id });
       set((s) => ({ surveys: { ...s.surveys, [instrument]: (s.surveys[instrument] ?? []).filter((x) => x.id !== id) } }));
     },
-    loadMeetings: async () => {
-      await settled();
-      set({ meetings: await call('plan.list') });
-    },
-    loadTrend: async () => set({ trend: await call('feedback.trend') }),
-    loadSelfCheckChange: async () => set({ selfCheckChange: await call('feedback.selfCheckChange') }),
-    loadResults: async (surveyId) => {
-      const results = await call('feedback.results', { id: surveyId });
-      set((s) => ({ results: { ...s.results, [surveyId]: results } }));
-    },
+    loadMeetings: async () => void (await fresh((read) => read('plan.list'), (meetings) => set({ meetings }))),
+    loadTrend: async () => void (await fresh((read) => read('feedback.trend'), (trend) => set({ trend }))),
+    loadSelfCheckChange: async () =>
+      void (await fresh((read) => read('feedback.selfCheckChange'), (selfCheckChange) => set({ selfCheckChange }))),
+    loadResults: async (surveyId) =>
+      void (await fresh(
+        (read) => read('feedback.results', { id: surveyId }),
+        (results) => set((s) => ({ results: { ...s.results, [surveyId]: results } })),
+      )),
     share: async (input) => {
-      const answer = await call('feedback.share', input);
-      set((s) => ({
-        results: Object.fromEntries(Object.entries(s.results).map(([id, results]) => [id, replaceAnswer(results, answer)])),
-      }));
+      const put = (answer: TextAnswer) =>
+        set((s) => ({
+          results: Object.fromEntries(Object.entries(s.results).map(([id, results]) => [id, replaceAnswer(results, answer)])),
+        }));
+      const rereadResults = () => Promise.all(Object.keys(get().results).map((id) => get().loadResults(Number(id))));
+      await writeSnapshot('feedback.share', input, put, rereadResults);
     },
-    loadDecision: async () => {
-      await settled();
-      set({ decision: await call('evaluation.decision') });
-    },
+    loadDecision: async () => void (await fresh((read) => read('evaluation.decision'), (decision) => set({ decision }))),
     saveDecision: async (values) => {
+      // The decision card is one form: the answer holds only what it saved.
       set({ decision: values });
-      set({ decision: await call('evaluation.saveDecision', values) });
+      set({ decision: await write('evaluation.saveDecision', values) });
     },
   };
 });

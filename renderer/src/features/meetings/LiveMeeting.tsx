@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
+import { startsAfter } from '@shared/domain';
 import { FormFailure } from '../../components/FormFailure';
 import { errorMessage } from '../../lib/errors';
 import { useAgreementStore } from '../agreement/store';
@@ -58,9 +61,11 @@ export function LiveMeeting() {
   }, [setFocusMode]);
 
   useEffect(() => {
+    // The step is on screen and the field focused before the next key press is handled, so that
+    // nothing typed right after the shortcut is lost (a timer would run after the keys on a busy machine).
     const go = (next: Step, focus?: () => void) => {
-      setStep(next);
-      if (focus) setTimeout(focus, 0);
+      flushSync(() => setStep(next));
+      focus?.();
     };
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
@@ -84,6 +89,7 @@ export function LiveMeeting() {
   const planned = detail.plannedMinutes * 60;
   const over = elapsed - planned;
   const index = STEPS.indexOf(step);
+  const notYet = detail.status === 'planned' && startsAfter(detail, todayIso());
 
   return (
     <div className="live" lang={language}>
@@ -142,13 +148,15 @@ export function LiveMeeting() {
         </TabPanel>
         <TabPanel id="feedback" className="live-panel">
           <p className="live-hint">{t('meetings.live.feedbackHint')}</p>
-          <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} />
+          <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} when={detail} />
         </TabPanel>
         <TabPanel id="next" className="live-panel">
           <NextMeeting detail={detail} />
           {detail.status !== 'held' && (
             <Button
               className="button button--primary"
+              isDisabled={notYet}
+              aria-describedby={notYet ? 'live-held-not-yet' : undefined}
               onPress={() => {
                 setFailure('');
                 setHeld(detail.id, true).catch((error: unknown) => setFailure(errorMessage(t, error)));
@@ -156,6 +164,11 @@ export function LiveMeeting() {
             >
               {t('meetings.markHeld')}
             </Button>
+          )}
+          {notYet && (
+            <p className="muted" id="live-held-not-yet">
+              {t('meetings.heldNotYet')}
+            </p>
           )}
           <FormFailure message={failure} />
         </TabPanel>

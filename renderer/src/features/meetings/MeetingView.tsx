@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { LockIcon } from '../../components/LockIcon';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
+import { startsAfter } from '@shared/domain';
 import { FormFailure } from '../../components/FormFailure';
 import { errorMessage } from '../../lib/errors';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
@@ -36,6 +38,8 @@ export function MeetingView() {
     }
   };
   const toggleHeld = () => run(() => setHeld(detail.id, detail.status !== 'held'));
+  // A meeting still ahead cannot be held yet (main refuses it): the button says why it is off.
+  const notYet = detail.status === 'planned' && startsAfter(detail, todayIso());
   const toggleCancelled = () => run(() => setCancelled(detail.id, detail.status !== 'cancelled'));
 
   return (
@@ -61,7 +65,12 @@ export function MeetingView() {
             </Button>
           )}
           {detail.status !== 'cancelled' && (
-            <Button className="button button--secondary" onPress={() => void toggleHeld()}>
+            <Button
+              className="button button--secondary"
+              isDisabled={notYet}
+              aria-describedby={notYet ? `held-not-yet-${detail.id}` : undefined}
+              onPress={() => void toggleHeld()}
+            >
               {detail.status === 'held' ? t('meetings.markPlanned') : t('meetings.markHeld')}
             </Button>
           )}
@@ -72,6 +81,11 @@ export function MeetingView() {
           )}
         </div>
       </header>
+      {notYet && (
+        <p className="muted" id={`held-not-yet-${detail.id}`}>
+          {t('meetings.heldNotYet')}
+        </p>
+      )}
       <FormFailure message={failure} />
       <Details detail={detail} />
       <Attendance detail={detail} members={members} />
@@ -92,7 +106,7 @@ export function MeetingView() {
         <p className="muted">{t('meetings.ideasHint')}</p>
         <MeetingItems kind="idea" />
       </section>
-      <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} />
+      <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} when={detail} />
       <NextMeeting detail={detail} />
     </div>
   );

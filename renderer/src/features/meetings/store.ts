@@ -13,8 +13,8 @@ import type {
   SearchResult,
   Theme,
 } from '@shared/domain';
-import { call } from '../../api';
-import { forgetField, settled } from '../../lib/saveRegistry';
+import { fresh, write, writeSnapshot } from '../../lib/calls';
+import { forgetField } from '../../lib/saveRegistry';
 
 export type ItemKind = 'task' | 'idea';
 const ITEM_CALLS = { task: 'tasks', idea: 'ideas' } as const;
@@ -75,7 +75,9 @@ interface MeetingsState {
 
 /**
  * The meetings feature's data, and the only caller of the API for it. Every write goes through
- * here and brings the snapshot up to date from its answer; reads wait for saves on their way.
+ * here and brings the snapshot up to date from its answer; an answer that carries more than the
+ * write itself (the whole meeting, every mark) goes in only when no other write could have
+ * overtaken it, else the meeting is read again (lib/calls.ts).
  */
 export const useMeetingsStore = create<MeetingsState>()((set, get) => {
   /** Changes the open meeting, if it is the one the answer is about. */
@@ -90,6 +92,13 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
     }));
   const putItem = (kind: ItemKind, item: Item, index = Number.MAX_SAFE_INTEGER) =>
     patch(item.meetingId, (d) => ({ ...d, [ITEM_LIST[kind]]: withItem(d[ITEM_LIST[kind]], item, index) }));
+  /** The action list page's filter, to read the same list again. */
+  let lastFilter: ActionFilter | null = null;
+  /** The open meeting and the action list, read again (an answer may have been overtaken). */
+  const reread = async () => {
+    await get().refresh();
+    if (lastFilter) await get().listActions(lastFilter);
+  };
 
   return {
     overview: [],
@@ -100,14 +109,11 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
     themes: [],
     actionList: [],
     loadOverview: async () => {
-      await settled();
-      set({ overview: await call('meetings.overview'), loaded: true });
+      await fresh((read) => read('meetings.overview'), (overview) => set({ overview, loaded: true }));
     },
-    addMeeting: () => call('plan.add', { plannedDate: null, plannedMonth: null, plannedTheme: '', place: '', format: null }),
+    addMeeting: () => write('plan.add', { plannedDate: null, plannedMonth: null, plannedTheme: '', place: '', format: null }),
     open: async (id, live = false) => {
-      await settled();
-      const detail = await call('meetings.get', { id });
-      set({ openId: id, detail, live });
+      await fresh((read) => read('meetings.get', { id }), (detail) => set({ openId: id, detail, live }));
     },
     close: () => {
       set({ openId: null, detail: null, live: false });
@@ -117,21 +123,19 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
     refresh: async () => {
       const id = get().openId;
       if (id === null) return;
-      await settled();
-      const detail = await call('meetings.get', { id });
-      set((s) => (s.openId === id ? { detail } : {}));
+      await fresh((read) => read('meetings.get', { id }), (detail) => set((s) => (s.openId === id ? { detail } : {})));
     },
     saveNotes: async (id, notes) => {
       // The store holds the newest text at once, and keeps it if the save fails.
       patch(id, (d) => ({ ...d, notes }));
-      await call('meetings.saveNotes', { id, notes });
+      await write('meetings.saveNotes', { id, notes });
       patch(id, (d) => ({ ...d, notes }));
     },
     saveDetails: async (id, values) => {
       const current = get().detail;
       if (!current || current.id !== id) return;
       const format = values.format === '' ? null : (values.format as MeetingFormat);
-      await call('plan.update', {
+      await write('plan.update', {
         id,
         number: current.number,
         plannedDate: values.plannedDate || null,
@@ -140,43 +144,46 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
         place: values.place,
         format,
       });
-      apply(await call('meetings.setTiming', { id, startTime: values.startTime || null, plannedMinutes: Number(values.plannedMinutes) }));
+      const timing = { id, startTime: values.startTime || null, plannedMinutes: Number(values.plannedMinutes) };
+      await writeSnapshot('meetings.setTiming', timing, apply, reread);
     },
-    setHeld: async (id, held) => apply(await call('meetings.setHeld', { id, held })),
+    setHeld: async (id, held) => void (await writeSnapshot('meetings.setHeld', { id, held }, apply, reread)),
     setCancelled: async (id, cancelled) => {
-      await call('plan.cancel', { id, cancelled });
+      await write('plan.cancel', { id, cancelled });
       await get().refresh();
     },
     setAttendance: async (meetingId, memberId, present, absenceReason) => {
-      const attendance = await call('meetings.setAttendance', { meetingId, memberId, present, absenceReason });
-      patch(meetingId, (d) => ({ ...d, attendance }));
+      const input = { meetingId, memberId, present, absenceReason };
+      await writeSnapshot('meetings.setAttendance', input, (attendance) => patch(meetingId, (d) => ({ ...d, attendance })), reread);
     },
-    setNext: async (meetingId, plannedDate, plannedTheme) => apply(await call('meetings.setNext', { meetingId, plannedDate, plannedTheme })),
-    loadThemes: async () => set({ themes: await call('themes.list') }),
+    setNext: async (meetingId, plannedDate, plannedTheme) =>
+      void (await writeSnapshot('meetings.setNext', { meetingId, plannedDate, plannedTheme }, apply, reread)),
+    loadThemes: async () => {
+      await fresh((read) => read('themes.list'), (themes) => set({ themes }));
+    },
     addTheme: async (meetingId, name) => {
-      apply(await call('themes.addToMeeting', { meetingId, name }));
+      await writeSnapshot('themes.addToMeeting', { meetingId, name }, apply, reread);
       void get().loadThemes();
     },
     removeTheme: async (meetingId, themeId) => {
-      const { detail, removed } = await call('themes.removeFromMeeting', { meetingId, themeId });
-      apply(detail);
+      const { removed } = await writeSnapshot('themes.removeFromMeeting', { meetingId, themeId }, ({ detail }) => apply(detail), reread);
       return async () => {
-        apply(await call('themes.restoreToMeeting', removed));
+        await writeSnapshot('themes.restoreToMeeting', removed, apply, reread);
         void get().loadThemes();
       };
     },
     addAction: async (input) => {
-      const action = await call('actions.add', input);
+      const action = await write('actions.add', input);
       patch(input.meetingId, (d) => ({ ...d, actions: [...d.actions, action] }));
     },
     updateAction: async (input) => {
       const current = [...(get().detail?.actions ?? []), ...get().actionList].find((a) => a.id === input.id);
       if (current) putAction({ ...current, ...input });
-      putAction(await call('actions.update', input));
+      await writeSnapshot('actions.update', input, putAction, reread);
     },
-    reviewAction: async (id, status, reviewedInId) => putAction(await call('actions.setStatus', { id, status, reviewedInId })),
+    reviewAction: async (id, status, reviewedInId) => void (await writeSnapshot('actions.setStatus', { id, status, reviewedInId }, putAction, reread)),
     removeAction: async (id) => {
-      const removed = await call('actions.remove', { id });
+      const removed = await write('actions.remove', { id });
       forgetField(`action:${id}`);
       const index = get().detail?.actions.findIndex((a) => a.id === id) ?? -1;
       set((s) => ({
@@ -184,31 +191,28 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
         actionList: s.actionList.filter((a) => a.id !== id),
       }));
       return async () => {
-        const action = await call('actions.restore', removed);
+        const action = await write('actions.restore', removed);
         patch(action.meetingId, (d) => ({ ...d, actions: withItem(d.actions, action, index) }));
         if (get().detail?.id !== action.meetingId) await get().refresh();
       };
     },
-    addItem: async (kind, meetingId, text) => putItem(kind, await call(`${ITEM_CALLS[kind]}.add`, { meetingId, text })),
+    addItem: async (kind, meetingId, text) => putItem(kind, await write(`${ITEM_CALLS[kind]}.add`, { meetingId, text })),
     updateItem: async (kind, id, text) => {
       const meetingId = get().detail?.id;
       if (meetingId !== undefined) putItem(kind, { id, meetingId, text });
-      putItem(kind, await call(`${ITEM_CALLS[kind]}.update`, { id, text }));
+      putItem(kind, await write(`${ITEM_CALLS[kind]}.update`, { id, text }));
     },
     removeItem: async (kind, id) => {
-      const removed = await call(`${ITEM_CALLS[kind]}.remove`, { id });
+      const removed = await write(`${ITEM_CALLS[kind]}.remove`, { id });
       forgetField(`${kind}:${id}`);
       const index = get().detail?.[ITEM_LIST[kind]].findIndex((item) => item.id === id) ?? -1;
       patch(removed.meetingId, (d) => ({ ...d, [ITEM_LIST[kind]]: d[ITEM_LIST[kind]].filter((item) => item.id !== id) }));
-      return async () => putItem(kind, await call(`${ITEM_CALLS[kind]}.restore`, removed), index);
+      return async () => putItem(kind, await write(`${ITEM_CALLS[kind]}.restore`, removed), index);
     },
     listActions: async (filter) => {
-      await settled();
-      set({ actionList: await call('actions.list', filter) });
+      lastFilter = filter;
+      await fresh((read) => read('actions.list', filter), (actionList) => set(lastFilter === filter ? { actionList } : {}));
     },
-    search: async (query) => {
-      await settled();
-      return call('search.query', { query });
-    },
+    search: (query) => fresh((read) => read('search.query', { query })),
   };
 });

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppLockInput, Backup, RestoreResult, StorageStatus } from '@shared/domain';
-import { call } from '../../api';
+import { fresh, write } from '../../lib/calls';
 import { deliver } from '../../lib/download';
 
 interface StorageState {
@@ -23,42 +23,47 @@ export const useStorageStore = create<StorageState>()((set, get) => ({
   status: null,
   backups: [],
   load: async () => {
-    const status = await call('storage.status');
-    set({ status, backups: status.state === 'open' ? await call('storage.backups') : [] });
+    await fresh(
+      async (read) => {
+        const status = await read('storage.status');
+        return { status, backups: status.state === 'open' ? await read('storage.backups') : [] };
+      },
+      (state) => set(state),
+    );
   },
   unlock: async (passphrase) => {
-    const status = await call('storage.unlock', { passphrase });
+    const status = await write('storage.unlock', { passphrase });
     set({ status });
     return status;
   },
   choosePassphrase: async (passphrase) => {
-    const status = await call('storage.choosePassphrase', { passphrase });
+    const status = await write('storage.choosePassphrase', { passphrase });
     set({ status });
     return status;
   },
   lock: async () => {
-    const status = await call('storage.lock');
+    const status = await write('storage.lock');
     set({ status, backups: [] });
     return status;
   },
   setAppLock: async (input) => {
-    const status = await call('storage.setAppLock', input);
+    const status = await write('storage.setAppLock', input);
     set({ status });
     return status;
   },
   backupNow: async () => {
-    const backup = await call('storage.backupNow');
+    const backup = await write('storage.backupNow');
     await get().load();
     return backup;
   },
   restoreBackup: async (id) => {
-    const result = await call('storage.restoreBackup', { id });
+    const result = await write('storage.restoreBackup', { id });
     await get().load();
     return result;
   },
-  exportAll: async (passphrase) => deliver(await call('storage.exportAll', { passphrase })),
+  exportAll: async (passphrase) => deliver(await write('storage.exportAll', { passphrase })),
   importFile: async (base64, passphrase, replace) => {
-    const result = await call('storage.importFile', { base64, passphrase, replace });
+    const result = await write('storage.importFile', { base64, passphrase, replace });
     await get().load();
     return result;
   },

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { ArchiveState, ExportLogEntry, ExportResult, SummaryDocument, SummarySettings } from '@shared/domain';
-import { call } from '../../api';
-import { settled } from '../../lib/saveRegistry';
+import { fresh, write, writesAnswered } from '../../lib/calls';
 
 interface SummaryState {
   settings: SummarySettings | null;
@@ -19,36 +18,37 @@ interface SummaryState {
 /** The management summary's data, and the only caller of the API for it. */
 export const useSummaryStore = create<SummaryState>()((set) => {
   /** What an export or closing can change: the document, the export log, the archive state. */
-  const reread = async () => {
-    const [preview, log, archive] = await Promise.all([call('summary.preview'), call('summary.exports'), call('summary.archiveState')]);
-    set({ preview, log, archive });
-  };
+  const reread = () =>
+    fresh(
+      (read) => Promise.all([read('summary.preview'), read('summary.exports'), read('summary.archiveState')]),
+      ([preview, log, archive]) => set({ preview, log, archive }),
+    );
   return {
     settings: null,
     preview: null,
     log: [],
     archive: null,
     load: async () => {
-      await settled();
-      set({ settings: await call('summary.settings') });
+      await fresh((read) => read('summary.settings'), (settings) => set({ settings }));
       await reread();
     },
     saveSettings: async (settings) => {
+      // The settings card is one form: the answer holds only what it saved.
       set({ settings });
-      set({ settings: await call('summary.saveSettings', settings) });
-      set({ preview: await call('summary.preview') });
+      set({ settings: await write('summary.saveSettings', settings) });
+      await fresh((read) => read('summary.preview'), (preview) => set({ preview }));
     },
     exportSummary: async (format) => {
-      await settled();
+      await writesAnswered(); // the document holds every save on its way
       try {
-        return await call('summary.export', { format });
+        return await write('summary.export', { format });
       } finally {
         await reread().catch(() => undefined);
       }
     },
     closeProgramme: async () => {
-      await settled();
-      await call('summary.archive', { confirm: 'DELETE' });
+      await writesAnswered();
+      await write('summary.archive', { confirm: 'DELETE' });
       await reread();
     },
   };

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { LockIcon } from '../../../components/LockIcon';
-import { useImperativeHandle, useState, type Ref } from 'react';
+import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { offerUndo } from '../../../lib/notices';
 import { useAutosavedForm, useKeptDraft } from '../../../lib/useAutosave';
 import { ownerFromOption, ownerOptions } from './owner';
 import { FormFailure } from '../../../components/FormFailure';
+import { focusFirstField } from '../../../lib/focus';
 import { useMeetingsStore } from '../store';
 
 /** The form's shape: the owner is an option id ('group' or a member id); the due date may be empty. */
@@ -40,7 +41,8 @@ export function Actions({ detail, members, handle }: { detail: MeetingDetail; me
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(ActionForm), defaultValues: EMPTY });
   const added = useKeptDraft(form, `meeting:${detail.id}:new-action`);
-  useImperativeHandle(handle, () => ({ focus: () => form.setFocus('text') }), [form]);
+  const adder = useRef<HTMLFormElement>(null);
+  useImperativeHandle(handle, () => ({ focus: () => focusFirstField(adder.current) }), []);
 
   const submit = form.handleSubmit(async ({ text, owner, dueDate }) => {
     setFailure('');
@@ -70,7 +72,7 @@ export function Actions({ detail, members, handle }: { detail: MeetingDetail; me
           ))}
         </ol>
       )}
-      <Form className="action-add" aria-label={t('meetings.addAction')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
+      <Form ref={adder} className="action-add" aria-label={t('meetings.addAction')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="text" label={t('meetings.actionText')} isRequired />
         <SelectInput control={form.control} name="owner" label={t('meetings.owner')} options={ownerOptions(members, t)} isRequired />
         <DateInputField control={form.control} name="dueDate" label={t('meetings.dueDate')} />

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useImperativeHandle, useState, type Ref } from 'react';
+import { useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { applyFieldIssues, errorMessage } from '../../../lib/errors';
 import { offerUndo } from '../../../lib/notices';
 import { useAutosavedForm, useKeptDraft } from '../../../lib/useAutosave';
 import { FormFailure } from '../../../components/FormFailure';
+import { focusFirstField } from '../../../lib/focus';
 import { useMeetingsStore, type ItemKind } from '../store';
 
 const ItemText = z.object({ text: requiredText(1000) });
@@ -39,7 +40,8 @@ export function ItemList({ kind, meetingId, items, label, addLabel, emptyText, r
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(ItemText), defaultValues: { text: '' } });
   const added = useKeptDraft(form, `meeting:${meetingId}:new-${kind}`);
-  useImperativeHandle(handle, () => ({ focusAdd: () => form.setFocus('text') }), [form]);
+  const adder = useRef<HTMLFormElement>(null);
+  useImperativeHandle(handle, () => ({ focusAdd: () => focusFirstField(adder.current) }), []);
 
   const submit = form.handleSubmit(async ({ text }) => {
     setFailure('');
@@ -64,7 +66,7 @@ export function ItemList({ kind, meetingId, items, label, addLabel, emptyText, r
           ))}
         </ul>
       )}
-      <Form className="item-add" aria-label={addLabel} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
+      <Form ref={adder} className="item-add" aria-label={addLabel} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="text" label={addLabel} isRequired />
         <Button type="submit" className="button button--secondary item-add-button">
           {addLabel}

@@ -1,9 +1,10 @@
 import { LockIcon } from '../../../components/LockIcon';
-import { useImperativeHandle, type Ref } from 'react';
+import { useImperativeHandle, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeetingNotes } from '@shared/domain';
 import { TextAreaInput } from '../../../components/fields';
 import { SaveStatus } from '../../../components/SaveStatus';
+import { focusFirstField } from '../../../lib/focus';
 import { useAutosavedForm } from '../../../lib/useAutosave';
 import { useMeetingsStore } from '../store';
 
@@ -11,16 +12,6 @@ const NotesOnly = MeetingNotes.pick({ notes: true });
 
 export interface NotesHandle {
   focus: () => void;
-}
-
-/** Focuses the field with the caret after the text, so that typing goes on where the notes end. */
-function focusAtEnd(focus: () => void): void {
-  focus();
-  // react-hook-form focuses on the next task; the caret goes to the end right after it.
-  setTimeout(() => {
-    const field = document.activeElement;
-    if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
-  }, 0);
 }
 
 /**
@@ -36,9 +27,11 @@ export function Notes({ meetingId, notes, rows = 10, handle }: { meetingId: numb
     values: { notes },
     save: (values) => saveNotes(meetingId, values.notes),
   });
-  useImperativeHandle(handle, () => ({ focus: () => focusAtEnd(() => form.setFocus('notes')) }), [form]);
+  const section = useRef<HTMLElement>(null);
+  // The caret goes after the text, so that typing goes on where the notes end.
+  useImperativeHandle(handle, () => ({ focus: () => focusFirstField(section.current, true) }), []);
   return (
-    <section className="card meeting-card" aria-labelledby={`notes-${meetingId}`}>
+    <section ref={section} className="card meeting-card" aria-labelledby={`notes-${meetingId}`}>
       <header className="card-header">
         <div>
           <h2 id={`notes-${meetingId}`}>

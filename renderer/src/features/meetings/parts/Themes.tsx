@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { applyFieldIssues, errorMessage } from '../../../lib/errors';
 import { offerUndo } from '../../../lib/notices';
 import { useKeptDraft } from '../../../lib/useAutosave';
 import { FormFailure } from '../../../components/FormFailure';
+import { focusFirstField } from '../../../lib/focus';
 import { useMeetingsStore } from '../store';
 
 const ThemeName = z.object({ name: requiredText(120) });
@@ -26,7 +27,8 @@ export function Themes({ detail, handle }: { detail: MeetingDetail; handle?: Ref
   const [failure, setFailure] = useState('');
   const form = useForm({ resolver: zodResolver(ThemeName), defaultValues: { name: '' } });
   const added = useKeptDraft(form, `meeting:${detail.id}:new-theme`);
-  useImperativeHandle(handle, () => ({ focus: () => form.setFocus('name') }), [form]);
+  const adder = useRef<HTMLFormElement>(null);
+  useImperativeHandle(handle, () => ({ focus: () => focusFirstField(adder.current) }), []);
 
   useEffect(() => {
     loadThemes().catch(() => undefined);
@@ -92,7 +94,7 @@ export function Themes({ detail, handle }: { detail: MeetingDetail; handle?: Ref
           </Button>
         ))}
       </div>
-      <Form className="item-add" aria-label={t('meetings.addTheme')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
+      <Form ref={adder} className="item-add" aria-label={t('meetings.addTheme')} validationBehavior="aria" onSubmit={(event) => void submit(event)}>
         <TextInput control={form.control} name="name" label={t('meetings.themeName')} isRequired />
         <Button type="submit" className="button button--secondary item-add-button">
           {t('meetings.addTheme')}
