@@ -12,6 +12,7 @@ import { SearchPanel } from './SearchPanel';
 import { useMeetingsStore } from './store';
 import './meetings.css';
 import { FormFailure } from '../../components/FormFailure';
+import { CalendarExport } from '../calendar/CalendarExport';
 
 export function MeetingsPage() {
   const openId = useMeetingsStore((s) => s.openId);
@@ -79,6 +80,7 @@ function Overview() {
           </table>
         </div>
       )}
+      {loaded && overview.length > 0 && <CalendarExport />}
     </div>
   );
 }
