@@ -7,6 +7,7 @@ import { useAppStore } from '../../app/store';
 import { startsAfter } from '@shared/domain';
 import { FormFailure } from '../../components/FormFailure';
 import { errorMessage } from '../../lib/errors';
+import { BriefPanel } from '../brief/BriefPanel';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { meetingWhen } from './format';
 import { Actions } from './parts/Actions';
@@ -87,6 +88,7 @@ export function MeetingView() {
         </p>
       )}
       <FormFailure message={failure} />
+      {detail.status !== 'cancelled' && <BriefPanel meetingId={detail.id} />}
       <Details detail={detail} />
       <Attendance detail={detail} members={members} />
       <CarriedOver detail={detail} members={members} />
