@@ -13,6 +13,7 @@ import { useMeetingsStore } from './store';
 import './meetings.css';
 import { FormFailure } from '../../components/FormFailure';
 import { CalendarExport } from '../calendar/CalendarExport';
+import { EarlyWarnings } from '../health/EarlyWarnings';
 
 export function MeetingsPage() {
   const openId = useMeetingsStore((s) => s.openId);
@@ -59,6 +60,7 @@ function Overview() {
         {notice}
       </p>
       <FormFailure message={failure} />
+      {loaded && overview.length > 0 && <EarlyWarnings />}
       <SearchPanel />
       {loaded && overview.length === 0 ? (
         <p className="empty-state">{t('meetings.empty')}</p>
