@@ -8,6 +8,7 @@ import { startsAfter } from '@shared/domain';
 import { FormFailure } from '../../components/FormFailure';
 import { errorMessage } from '../../lib/errors';
 import { BriefPanel } from '../brief/BriefPanel';
+import { PromptsPanel } from '../prompts/PromptsPanel';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { meetingWhen } from './format';
 import { Actions } from './parts/Actions';
@@ -109,6 +110,7 @@ export function MeetingView() {
         <MeetingItems kind="idea" />
       </section>
       <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} when={detail} />
+      {detail.status !== 'cancelled' && <PromptsPanel meetingId={detail.id} />}
       <NextMeeting detail={detail} />
     </div>
   );
