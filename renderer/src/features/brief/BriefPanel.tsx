@@ -9,6 +9,8 @@ import { deliver } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { DocumentPreview } from '../summary/DocumentPreview';
 import { useBriefStore } from './store';
+// The document's page look (shared with the summary's preview).
+import '../summary/summary.css';
 
 /**
  * The meeting brief: one confidential page for the facilitator before the meeting, on screen and

@@ -6,6 +6,7 @@ import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { FormFailure } from '../../components/FormFailure';
 import { useHealthStore } from './store';
+import './health.css';
 
 /**
  * How the group is doing, from what the app already holds, and plain early warnings with what to

@@ -11,6 +11,7 @@ import { FormFailure } from '../../components/FormFailure';
 import { applyFieldIssues, errorMessage } from '../../lib/errors';
 import { offerUndo } from '../../lib/notices';
 import { usePromptsStore } from './store';
+import './prompts.css';
 
 /** The facilitator picks reflection prompts for the meeting's check-in and closing rounds, from the bank or their own. */
 export function PromptsPanel({ meetingId }: { meetingId: number }) {
@@ -82,7 +83,7 @@ function MomentPrompts({ meetingId, moment }: { meetingId: number; moment: Promp
           })}
         </ol>
       )}
-      <div className="form-row">
+      <div className="form-row prompt-row">
         <div className="field">
           <label className="field-label" htmlFor={selectId}>
             {t(`prompts.fromBank_${moment}`)}
@@ -131,7 +132,7 @@ function OwnPromptForm({ meetingId, moment }: { meetingId: number; moment: Promp
   });
   return (
     <Form
-      className="form-row"
+      className="form-row prompt-row"
       aria-label={t(`prompts.own_${moment}`)}
       validationBehavior="aria"
       onSubmit={(event) => {
