@@ -34,9 +34,9 @@ describe('reflection prompts', () => {
     useAppStore.setState({ language: 'fi' });
     const user = userEvent.setup();
     renderWithI18n(<PromptsPanel meetingId={meetingId} />);
-    const bank = await screen.findByLabelText('Valmis kysymys avauskierrokselle');
+    const bank = await screen.findByLabelText('Valmis kysymys alkukierrokselle');
     await user.selectOptions(bank, 'Mitä on tapahtunut edellisen tapaamisen jälkeen? Mitä kokeilin?');
-    await user.click(screen.getByRole('button', { name: 'Lisää avauskierrokselle' }));
+    await user.click(screen.getByRole('button', { name: 'Lisää alkukierrokselle' }));
     await user.click(screen.getByRole('textbox', { name: /Oma kysymys loppukierrokselle/ }));
     await user.keyboard('Mikä jäi mieleen tänään?{Enter}');
     await waitFor(() =>
@@ -45,7 +45,7 @@ describe('reflection prompts', () => {
         expect.objectContaining({ moment: 'closing', bankKey: null, text: 'Mikä jäi mieleen tänään?' }),
       ]),
     );
-    expect(within(screen.getByRole('list', { name: 'Avauskierroksen kysymykset' })).getByText(/Mitä on tapahtunut/)).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Alkukierroksen kysymykset' })).getByText(/Mitä on tapahtunut/)).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Loppukierroksen kysymykset' })).getByText('Mikä jäi mieleen tänään?')).toBeInTheDocument();
     // The chosen prompt is no longer offered for the same round.
     expect(within(bank).queryByRole('option', { name: /Mitä on tapahtunut/ })).toBeNull();
@@ -56,7 +56,7 @@ describe('reflection prompts', () => {
     useAppStore.setState({ language: 'fi' });
     const user = userEvent.setup();
     renderWithI18n(<PromptsPanel meetingId={meetingId} />);
-    await user.click(await screen.findByRole('textbox', { name: /Oma kysymys avauskierrokselle/ }));
+    await user.click(await screen.findByRole('textbox', { name: /Oma kysymys alkukierrokselle/ }));
     await user.keyboard('   {Enter}');
     expect(await screen.findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
     expect(stored()).toEqual([]);

@@ -55,7 +55,7 @@ export const BRIEF_LABELS: Record<AgreementLanguage, BriefLabels> = {
     stepColumn: 'Vaihe',
     minutesColumn: 'Noin',
     stepNames: {
-      checkin: 'Avauskierros',
+      checkin: 'Alkukierros',
       theme: 'Teema ja ajankohtaiset asiat',
       actions: 'Sovitut toimet ja välitehtävät',
       ideas: 'Eteenpäin vietävät asiat',
@@ -64,7 +64,7 @@ export const BRIEF_LABELS: Record<AgreementLanguage, BriefLabels> = {
     },
     rules: 'Pelisäännöt',
     noRules: 'Pelisääntöjä ei ole vielä kirjattu sopimukseen.',
-    checkin: 'Kysymyksiä avauskierrokselle',
+    checkin: 'Kysymyksiä alkukierrokselle',
     closing: 'Kysymyksiä loppukierrokselle',
     noPrompts: 'Ei valittuja kysymyksiä.',
     carried: 'Aiemmista tapaamisista avoimet toimet',
