@@ -77,10 +77,14 @@ describe('the mid-point check', () => {
     renderWithI18n(<MidpointTab />, 'en');
     expect(await screen.findByText(/planned for meeting 2/)).toBeInTheDocument();
     await runCheck(middle);
-    ok('agreement.addRule', { text: 'We meet every three weeks.' });
     await act(() => useMidpointStore.getState().load());
     expect(screen.getByText('The mid-point check has started, so its meeting can no longer be changed.')).toBeInTheDocument();
     expect(screen.queryByLabelText('Meeting where the mid-point check is held')).toBeNull();
+    // The draft not edited yet: refused, and the screen says why.
+    await user.click(screen.getByRole('button', { name: 'Save new agreement version' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/same as/i);
+    expect(ok<{ versions: unknown[] }>('agreement.get').versions).toHaveLength(1);
+    ok('agreement.addRule', { text: 'We meet every three weeks.' });
     await user.click(screen.getByRole('button', { name: 'Save new agreement version' }));
     const today = formatDate(todayIso(), 'en');
     expect(await screen.findByText(`Agreement version 2 was made from the mid-point check (${today}).`)).toBeInTheDocument();

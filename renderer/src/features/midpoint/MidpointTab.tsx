@@ -8,7 +8,7 @@ import { formatDate, todayIso } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { DateInputField, TextInput } from '../../components/fields';
 import { FormFailure } from '../../components/FormFailure';
-import { applyFieldIssues, errorMessage } from '../../lib/errors';
+import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';
 import { QuestionEditor } from '../feedback/QuestionEditor';
 import { useFeedbackStore } from '../feedback/store';
 import { SurveyPanel } from '../feedback/SurveyPanel';
@@ -131,7 +131,9 @@ function VersionForm() {
     try {
       await agreeVersion(values);
     } catch (error) {
-      if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
+      // A refusal about the draft itself (unchanged, check not ended) has no field here: say it in words.
+      const onFields = toApiError(error).issues.every((issue) => issue.path === 'agreedOn' || issue.path === 'note');
+      if (!onFields || !applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
     }
   });
   return (
