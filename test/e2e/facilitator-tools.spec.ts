@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { apiCall, expect, seedGroup, test } from './fixtures';
+import { apiCall, expect, SEED, seedGroup, test } from './fixtures';
 import { seedPlan } from './meeting-seed';
 
 /**
@@ -32,6 +32,24 @@ const T = {
     closingStep: /Palautekierros/,
     closingList: 'Loppukierroksen kysymykset',
     ownPrompt: 'Mikä tästä jää mieleen?',
+    feedback: 'Palaute ja arviointi',
+    midpointTab: 'Väliarviointi',
+    plannedFor4: 'Väliarviointi on suunniteltu tapaamiseen 4 (8.12.2026), joka on lähinnä puoliväliä.',
+    chooseMeeting: 'Tapaaminen, jossa väliarviointi pidetään',
+    meeting3: 'Tapaaminen 3 (10.11.2026)',
+    plannedFor3: 'Väliarviointi on suunniteltu valitsemaasi tapaamiseen 3 (10.11.2026).',
+    survey: 'Väliarvioinnin kysymykset ryhmälle',
+    named: 'Fasilitaattori kirjaa',
+    start: 'Aloita',
+    record: (name: string) => `Kirjaa vastaukset: ${name}`,
+    goals: 'Ovatko ryhmän tavoitteet yhä oikeat?',
+    partly: 'Osittain',
+    rhythm: 'Sopiiko tapaamisten tahti?',
+    right: 'Sopiva',
+    save: 'Tallenna vastaukset',
+    end: 'Lopeta kierros',
+    makeVersion: 'Tallenna uusi sopimusversio',
+    versionMade: /Sopimuksen versio 2 tehtiin väliarvioinnin pohjalta/,
   },
   en: {
     meetings: 'Meetings',
@@ -54,6 +72,24 @@ const T = {
     closingStep: /Feedback round/,
     closingList: 'Closing round prompts',
     ownPrompt: 'What stays with me from this?',
+    feedback: 'Feedback and evaluation',
+    midpointTab: 'Mid-point check',
+    plannedFor4: 'The mid-point check is planned for meeting 4 (8 December 2026), the one nearest the midpoint.',
+    chooseMeeting: 'Meeting where the mid-point check is held',
+    meeting3: 'Meeting 3 (10 November 2026)',
+    plannedFor3: 'The mid-point check is planned for meeting 3 (10 November 2026), as you chose.',
+    survey: "The mid-point check's questions for the group",
+    named: 'The facilitator records',
+    start: 'Start',
+    record: (name: string) => `Record answers: ${name}`,
+    goals: "Are the group's goals still the right ones?",
+    partly: 'Partly',
+    rhythm: 'Does the meeting rhythm suit?',
+    right: 'About right',
+    save: 'Save the answers',
+    end: 'End the round',
+    makeVersion: 'Save new agreement version',
+    versionMade: /Agreement version 2 was made from the mid-point check/,
   },
 } as const;
 
@@ -146,6 +182,41 @@ for (const [language, locale] of [
       await check(page, `${language}-live-checkin-prompts`);
       await page.getByRole('tab', { name: t.closingStep }).click();
       await expect(page.getByRole('region', { name: t.closingList })).toContainText(t.ownPrompt);
+    });
+
+    test('the mid-point check: planned, moved, run with three members, and a new agreement version made from it', async ({ page, app }) => {
+      await seedGroup(page, app);
+      await seedPlan(page);
+      expect((await apiCall(page, 'agreement.start', { template: language })).ok).toBe(true);
+      expect((await apiCall(page, 'agreement.saveVersion', { agreedOn: '2026-09-15', note: '' })).ok).toBe(true);
+      await page.getByRole('navigation').getByRole('button', { name: t.feedback, exact: true }).click();
+      await page.getByRole('tab', { name: t.midpointTab }).click();
+      await expect(page.getByText(t.plannedFor4)).toBeVisible();
+      // Meeting 4 is still ahead: the facilitator moves the check to meeting 3.
+      await page.getByLabel(t.chooseMeeting).selectOption({ label: t.meeting3 });
+      await expect(page.getByText(t.plannedFor3)).toBeVisible();
+      await check(page, `${language}-midpoint-planned`);
+
+      const panel = page.getByRole('region', { name: t.survey });
+      await panel.getByText(t.named).click();
+      await panel.getByRole('button', { name: t.start, exact: true }).click();
+      for (const member of SEED.members.slice(0, 3)) {
+        await panel.getByRole('button', { name: t.record(member.name) }).click();
+        await panel.getByRole('radiogroup', { name: t.goals }).getByText(t.partly).click();
+        await panel.getByRole('radiogroup', { name: t.rhythm }).getByText(t.right, { exact: true }).click();
+        await panel.getByRole('button', { name: t.save }).click();
+        await expect(panel.getByRole('status').filter({ hasText: member.name })).toBeVisible();
+      }
+      await panel.getByRole('button', { name: t.end }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: t.end }).click();
+
+      // The group agreed to meet more often: the draft is edited, then saved as the next version.
+      expect((await apiCall(page, 'agreement.addRule', { text: 'Tapaamme kolmen viikon välein.' })).ok).toBe(true);
+      await page.getByRole('button', { name: t.makeVersion }).click();
+      await expect(page.getByText(t.versionMade)).toBeVisible();
+      await check(page, `${language}-midpoint-version`);
+      const agreement = await apiCall(page, 'agreement.get');
+      expect(agreement.ok && (agreement.value as { versions: unknown[] }).versions).toHaveLength(2);
     });
   });
 }
