@@ -52,8 +52,11 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(config)).not.toMatch(/autoUpdate|electron-updater/i);
   });
 
-  it('unpacks better-sqlite3 from the asar so its prebuilt binary can load', () => {
-    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+  it('unpacks the SQLCipher driver from the asar so its prebuilt binary can load, and ships no second SQLite driver', () => {
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/**']);
+    const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toContain('better-sqlite3-multiple-ciphers');
+    expect(Object.keys(pkg.dependencies)).not.toContain('better-sqlite3');
   });
 
   it('leaves browser mode and sources out of the package', () => {
