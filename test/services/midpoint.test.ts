@@ -86,9 +86,9 @@ describe('running the check and agreeing what to change', () => {
     call(backend, 'agreement.addRule', { text: 'Tapaamme joka toinen viikko.' });
     const state = call(backend, 'midpoint.agreeVersion', { agreedOn: '2026-01-12', note: 'Väliarvioinnin muutokset' });
     expect(state.version).toMatchObject({ number: 2, agreedOn: '2026-01-12', note: 'Väliarvioinnin muutokset' });
-    expect(call(backend, 'agreement.get', undefined).versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(call(backend, 'agreement.get', undefined)!.versions.map((v) => v.number)).toEqual([1, 2]);
     expect(expectFail(backend.dispatch('midpoint.agreeVersion', { agreedOn: '2026-01-13', note: '' }), 'conflict').issues).toEqual([{ path: '', message: 'midpointVersionMade' }]);
-    expect(call(backend, 'agreement.get', undefined).versions).toHaveLength(2);
+    expect(call(backend, 'agreement.get', undefined)!.versions).toHaveLength(2);
   });
 });
 
