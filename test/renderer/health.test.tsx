@@ -67,10 +67,21 @@ describe('early warnings', () => {
       { day: -14, present: 1 },
     ]);
     ok('plan.add', { plannedDate: fromToday(14), plannedMonth: null, plannedTheme: '', place: '', format: null });
+    // One feedback round in meeting 3: scale answers 4, 5, 5 and 4 average 4.5.
+    const { questions } = ok<{ questions: { id: number; kind: string; scaleMax: number | null }[] }>('feedback.questions', { instrument: 'round' });
+    const scales = questions.filter((q) => q.kind === 'scale' && q.scaleMax === 5).slice(0, 2);
+    const survey = ok<{ id: number }>('feedback.start', { instrument: 'round', meetingId: 3, phase: null, anonymous: true });
+    for (const [a, b] of [
+      [4, 5],
+      [5, 4],
+    ])
+      ok('feedback.submit', { surveyId: survey.id, memberId: null, answers: scales.map((q, i) => ({ questionId: q.id, score: i === 0 ? a : b, choice: null, text: '' })) });
+    expect((await real.backend.call('feedback.end', { id: survey.id })).ok).toBe(true);
     renderWithI18n(<EarlyWarnings />, 'en');
     expect(await screen.findByText(/Nothing to flag/)).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Early warnings' })).toBeNull();
     expect(screen.getByText('1/2 present in meeting 3')).toBeInTheDocument();
     expect(screen.getByText('14 days since the last meeting (usual gap 14 days)')).toBeInTheDocument();
+    expect(screen.getByText('average 4.5 / 5 in meeting 3')).toBeInTheDocument();
   });
 });

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health, HealthWarning } from '@shared/domain';
-import { localeOf } from '../../app/i18n';
 import { useAppStore } from '../../app/store';
 import { errorMessage } from '../../lib/errors';
 import { FormFailure } from '../../components/FormFailure';
+import { formatNumber } from '../feedback/labels';
 import { useHealthStore } from './store';
 import './health.css';
 
@@ -68,7 +68,6 @@ function Warning({ warning }: { warning: HealthWarning }) {
 function Signals({ health }: { health: Health }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
-  const decimal = new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const last = health.attendance.at(-1);
   const lastRound = health.feedback.at(-1);
   return (
@@ -78,7 +77,7 @@ function Signals({ health }: { health: Health }) {
       <dt>{t('health.actions')}</dt>
       <dd>{t('health.actionsValue', { onTime: health.actions.doneOnTime, due: health.actions.due, open: health.actions.open })}</dd>
       <dt>{t('health.feedback')}</dt>
-      <dd>{lastRound ? t('health.feedbackValue', { mean: decimal.format(lastRound.mean), number: lastRound.number }) : t('health.none')}</dd>
+      <dd>{lastRound ? t('health.feedbackValue', { mean: formatNumber(lastRound.mean, language), number: lastRound.number }) : t('health.none')}</dd>
       <dt>{t('health.rhythm')}</dt>
       <dd>
         {health.rhythm.daysSince === null
