@@ -32,6 +32,7 @@ const T = {
     closingStep: /Palautekierros/,
     closingList: 'Loppukierroksen kysymykset',
     ownPrompt: 'Mikä tästä jää mieleen?',
+    ownWording: /Oma loppukierroksen kysymys 1/,
     feedback: 'Palaute ja arviointi',
     midpointTab: 'Väliarviointi',
     plannedFor4: 'Väliarviointi on suunniteltu tapaamiseen 4 (8.12.2026), joka on lähinnä puoliväliä.',
@@ -72,6 +73,7 @@ const T = {
     closingStep: /Feedback round/,
     closingList: 'Closing round prompts',
     ownPrompt: 'What stays with me from this?',
+    ownWording: /Your own closing prompt 1/,
     feedback: 'Feedback and evaluation',
     midpointTab: 'Mid-point check',
     plannedFor4: 'The mid-point check is planned for meeting 4 (8 December 2026), the one nearest the midpoint.',
@@ -161,7 +163,7 @@ for (const [language, locale] of [
       await prompts.getByRole('textbox', { name: t.own }).focus();
       await page.keyboard.type(t.ownPrompt);
       await page.keyboard.press('Enter');
-      await expect(prompts.getByText(t.ownPrompt)).toBeVisible();
+      await expect(prompts.getByRole('textbox', { name: t.ownWording })).toHaveValue(t.ownPrompt);
       await prompts.scrollIntoViewIfNeeded();
       await check(page, `${language}-prompts`);
 

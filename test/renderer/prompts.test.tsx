@@ -46,7 +46,17 @@ describe('reflection prompts', () => {
       ]),
     );
     expect(within(screen.getByRole('list', { name: 'Alkukierroksen kysymykset' })).getByText(/Mitä on tapahtunut/)).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Loppukierroksen kysymykset' })).getByText('Mikä jäi mieleen tänään?')).toBeInTheDocument();
+    const own = within(screen.getByRole('list', { name: 'Loppukierroksen kysymykset' })).getByRole('textbox', { name: /Oma loppukierroksen kysymys 1/ });
+    expect(own).toHaveValue('Mikä jäi mieleen tänään?');
+    // The facilitator's own wording saves itself as it is changed.
+    await user.clear(own);
+    await user.tab();
+    expect(await screen.findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
+    expect(stored()[1]!.text).toBe('Mikä jäi mieleen tänään?'); // an empty wording is never sent
+    await user.click(own);
+    await user.type(own, 'Mikä jäi tänään mieleen?');
+    await user.tab();
+    await waitFor(() => expect(stored()[1]).toMatchObject({ bankKey: null, text: 'Mikä jäi tänään mieleen?' }));
     // The chosen prompt is no longer offered for the same round.
     expect(within(bank).queryByRole('option', { name: /Mitä on tapahtunut/ })).toBeNull();
     expect(screen.getByRole('textbox', { name: /Oma kysymys loppukierrokselle/ })).toHaveValue('');

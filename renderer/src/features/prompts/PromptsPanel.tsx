@@ -9,6 +9,8 @@ import { useAppStore } from '../../app/store';
 import { TextInput } from '../../components/fields';
 import { FormFailure } from '../../components/FormFailure';
 import { applyFieldIssues, errorMessage } from '../../lib/errors';
+import { useAutosavedForm } from '../../lib/useAutosave';
+import { SaveStatus } from '../../components/SaveStatus';
 import { offerUndo } from '../../lib/notices';
 import { usePromptsStore } from './store';
 import './prompts.css';
@@ -74,7 +76,7 @@ function MomentPrompts({ meetingId, moment }: { meetingId: number; moment: Promp
             const text = promptText(p, language);
             return (
               <li key={p.id}>
-                <span>{text}</span>{' '}
+                {p.bankKey === null ? <OwnPromptWording id={p.id} text={p.text} index={chosen.indexOf(p) + 1} moment={moment} /> : <span>{text}</span>}{' '}
                 <Button className="button button--quiet" aria-label={t('prompts.remove', { text })} onPress={() => void drop(p.id, text)}>
                   {t('prompts.removeShort')}
                 </Button>
@@ -113,6 +115,24 @@ function MomentPrompts({ meetingId, moment }: { meetingId: number; moment: Promp
 }
 
 const OwnPrompt = z.object({ text: z.string().trim().min(1, 'required').max(MAX_PROMPT_LENGTH, 'tooLong') });
+
+/** The wording of the facilitator's own prompt, saved as it is typed. */
+function OwnPromptWording({ id, text, index, moment }: { id: number; text: string; index: number; moment: PromptMoment }) {
+  const { t } = useTranslation();
+  const update = usePromptsStore((s) => s.update);
+  const { form, state, flush } = useAutosavedForm({
+    key: `prompt:${id}`,
+    schema: OwnPrompt,
+    values: { text },
+    save: (values) => update(id, values.text),
+  });
+  return (
+    <form className="prompt-wording" onBlur={() => void flush()} onSubmit={(event) => event.preventDefault()}>
+      <TextInput control={form.control} name="text" label={t(`prompts.wording_${moment}`, { number: index })} />
+      <SaveStatus state={state} />
+    </form>
+  );
+}
 
 /** The facilitator's own prompt, added with Enter or the button. */
 function OwnPromptForm({ meetingId, moment }: { meetingId: number; moment: PromptMoment }) {

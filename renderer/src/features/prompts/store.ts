@@ -9,6 +9,8 @@ interface PromptsState {
   load: (meetingId: number) => Promise<void>;
   /** A prompt from the bank (`bankKey`) or the facilitator's own (`text`). */
   add: (meetingId: number, moment: PromptMoment, choice: { bankKey: string } | { text: string }) => Promise<void>;
+  /** Rewords one of the facilitator's own prompts (an autosave: the answer holds only what it wrote). */
+  update: (id: number, text: string) => Promise<void>;
   /** Removes a prompt; resolves with an Undo that puts it back. */
   remove: (id: number) => Promise<() => Promise<void>>;
 }
@@ -30,6 +32,10 @@ export const usePromptsStore = create<PromptsState>()((set, get) => {
       const input = 'bankKey' in choice ? { meetingId, moment, bankKey: choice.bankKey, text: '' } : { meetingId, moment, bankKey: null, text: choice.text };
       await write('prompts.add', input);
       await reread(meetingId);
+    },
+    update: async (id, text) => {
+      const saved = await write('prompts.update', { id, text });
+      set((s) => ({ prompts: s.prompts.map((p) => (p.id === saved.id ? saved : p)) }));
     },
     remove: async (id) => {
       const { removed } = await write('prompts.remove', { id });
