@@ -128,7 +128,7 @@ function OwnPromptWording({ id, text, index, moment }: { id: number; text: strin
   });
   return (
     <form className="prompt-wording" onBlur={() => void flush()} onSubmit={(event) => event.preventDefault()}>
-      <TextInput control={form.control} name="text" label={t(`prompts.wording_${moment}`, { number: index })} />
+      <TextInput control={form.control} name="text" label={t(`prompts.wording_${moment}`, { number: index })} isRequired />
       <SaveStatus state={state} />
     </form>
   );
