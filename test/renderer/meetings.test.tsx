@@ -36,7 +36,7 @@ afterEach(() => real.dispose());
 describe('notes', { timeout: 20_000 }, () => {
   it('saves while typing and says so', async () => {
     const user = userEvent.setup();
-    renderWithI18n(<Notes meetingId={meetingId} notes="" />);
+    renderWithI18n(<Notes meetingId={meetingId} />);
     await user.type(screen.getByRole('textbox', { name: /^Muistiinpanot/ }), 'Hyvä keskustelu äänestä');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Tallennettu'), { timeout: 3000 });
     expect(detail().notes).toBe('Hyvä keskustelu äänestä');
@@ -46,7 +46,7 @@ describe('notes', { timeout: 20_000 }, () => {
     installCloseGuard();
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
     const user = userEvent.setup();
-    renderWithI18n(<Notes meetingId={meetingId} notes="" />);
+    renderWithI18n(<Notes meetingId={meetingId} />);
     await user.type(screen.getByRole('textbox', { name: /^Muistiinpanot/ }), 'Viimeiset sanat');
     expect(hasUnsaved()).toBe(true);
     const event = new Event('beforeunload', { cancelable: true });
@@ -61,7 +61,7 @@ describe('notes', { timeout: 20_000 }, () => {
 
   it('flushes when the view closes (navigation)', async () => {
     const user = userEvent.setup();
-    const view = renderWithI18n(<Notes meetingId={meetingId} notes="" />);
+    const view = renderWithI18n(<Notes meetingId={meetingId} />);
     await user.type(screen.getByRole('textbox', { name: /^Muistiinpanot/ }), 'Ennen siirtymistä');
     view.unmount();
     await waitFor(() => expect(detail().notes).toBe('Ennen siirtymistä'));

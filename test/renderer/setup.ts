@@ -1,3 +1,5 @@
+// First: React finds the DevTools hook only if it exists before react-dom loads.
+import './render-log';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';

@@ -49,6 +49,8 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 const IDLE: SaveState = { kind: 'idle' };
+/** One object per state without details, so a field already pending is not told so again on every keystroke. */
+const PENDING: SaveState = { kind: 'pending' };
 
 function entryOf(key: string): Entry {
   let entry = entries.get(key);
@@ -70,6 +72,7 @@ function entryOf(key: string): Entry {
 }
 
 function setState(entry: Entry, state: SaveState) {
+  if (entry.state === state) return;
   entry.state = state;
   for (const listener of entry.listeners) listener();
 }
@@ -92,12 +95,16 @@ export function attachField(
   };
 }
 
-/** The user changed the field: remember the values and save shortly after typing stops. */
+/**
+ * The user changed the field: remember the values and save shortly after typing stops. This runs
+ * on every keystroke, so it only remembers: no validation, no copy of the text, and the field's
+ * listeners hear of it only when its state changes (the first keystroke after a save).
+ */
 export function typed(key: string, values: unknown, delay: number): void {
   const entry = entryOf(key);
   entry.values = values;
   entry.unsent = true;
-  setState(entry, { kind: 'pending' });
+  setState(entry, PENDING);
   clearTimeout(entry.timer);
   entry.timer = setTimeout(() => void flushField(key), delay);
 }
@@ -128,7 +135,7 @@ export async function flushField(key: string): Promise<void> {
     .send(values)
     .then(
       () => {
-        if (entry.unsent) return setState(entry, { kind: 'pending' });
+        if (entry.unsent) return setState(entry, PENDING);
         entry.values = null; // the store has them now
         setState(entry, { kind: 'saved' });
       },

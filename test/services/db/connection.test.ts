@@ -62,6 +62,11 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
+  it('keeps up to 64 MiB of decrypted pages (SQLCipher decrypts every page read past the cache; issue 13)', () => {
+    const db = open(join(makeTempDir(), 'store.sqlite'));
+    expect(db.pragma('cache_size', { simple: true })).toBe(-65536); // negative: KiB, not pages
+  });
+
   it('keeps the PRAGMAs when an existing store is reopened', () => {
     const path = join(makeTempDir(), 'store.sqlite');
     closeDatabase(open(path));

@@ -131,7 +131,7 @@ export function LiveMeeting() {
         </TabPanel>
         <TabPanel id="theme" className="live-panel">
           <Themes detail={detail} handle={themes} />
-          <Notes meetingId={detail.id} notes={detail.notes} rows={8} handle={notes} />
+          <Notes meetingId={detail.id} rows={8} handle={notes} />
         </TabPanel>
         <TabPanel id="actions" className="live-panel">
           <CarriedOver detail={detail} members={members} />

@@ -94,7 +94,7 @@ export function MeetingView() {
       <Attendance detail={detail} members={members} />
       <CarriedOver detail={detail} members={members} />
       <Themes detail={detail} />
-      <Notes meetingId={detail.id} notes={detail.notes} />
+      <Notes meetingId={detail.id} />
       <Actions detail={detail} members={members} />
       <section className="card meeting-card" aria-labelledby={`tasks-${detail.id}`}>
         <h2 id={`tasks-${detail.id}`}>

@@ -16,10 +16,12 @@ export interface NotesHandle {
 
 /**
  * The facilitator's private notes: CONFIDENTIAL, autosaved as they type. The meeting view and
- * meeting mode show this same field (one key), so both always show the same text.
+ * meeting mode show this same field (one key), so both always show the same text. The field reads
+ * the stored text itself: the meeting view does not render again when only the notes change.
  */
-export function Notes({ meetingId, notes, rows = 10, handle }: { meetingId: number; notes: string; rows?: number; handle?: Ref<NotesHandle> }) {
+export function Notes({ meetingId, rows = 10, handle }: { meetingId: number; rows?: number; handle?: Ref<NotesHandle> }) {
   const { t } = useTranslation();
+  const notes = useMeetingsStore((s) => (s.detail?.id === meetingId ? s.detail.notes : ''));
   const saveNotes = useMeetingsStore((s) => s.saveNotes);
   const { form, state, flush } = useAutosavedForm({
     key: `meeting:${meetingId}:notes`,
