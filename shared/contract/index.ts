@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import type { Envelope } from '../envelope';
 import { agreementCalls } from './agreement';
+import { briefCalls } from './brief';
+import { calendarCalls } from './calendar';
 import { coreCalls } from './core';
 import { feedbackCalls } from './feedback';
+import { healthCalls } from './health';
 import { meetingCalls } from './meetings';
+import { midpointCalls } from './midpoint';
 import { planCalls } from './plan';
+import { promptCalls } from './prompts';
 import { storageCalls } from './storage';
 import { summaryCalls } from './summary';
 import type { ContractPart } from './part';
@@ -34,7 +39,21 @@ export function mergeParts<const Parts extends readonly ContractPart[]>(...parts
  * it, the preload exposes exactly these names, and the renderer's client is typed from it, so a
  * renamed call breaks the build rather than the user.
  */
-export const contract = mergeParts(coreCalls, planCalls, agreementCalls, meetingCalls, feedbackCalls, summaryCalls, storageCalls);
+export const contract = mergeParts(
+  coreCalls,
+  planCalls,
+  agreementCalls,
+  meetingCalls,
+  feedbackCalls,
+  summaryCalls,
+  storageCalls,
+  // issue 12: the facilitator's tools
+  promptCalls,
+  midpointCalls,
+  calendarCalls,
+  briefCalls,
+  healthCalls,
+);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -6,12 +6,17 @@ import { checkedText, isoDate, optionalLine, optionalText, recordId, requiredLin
  * Raw answers are CONFIDENTIAL; only aggregates with enough answers and open answers the
  * facilitator marked shareable may ever leave (see services/feedback/shareable.ts).
  */
-export const INSTRUMENTS = ['round', 'selfcheck', 'evaluation'] as const;
+export const INSTRUMENTS = ['round', 'selfcheck', 'evaluation', 'midpoint'] as const;
 export const Instrument = z.enum(INSTRUMENTS, { error: 'invalidInstrument' });
 export type Instrument = z.infer<typeof Instrument>;
 
 /** Instruments whose questions the facilitator may edit (the self-check's four dimensions are fixed). */
-export const EDITABLE_INSTRUMENTS = ['round', 'evaluation'] as const;
+export const EDITABLE_INSTRUMENTS = ['round', 'evaluation', 'midpoint'] as const;
+export type EditableInstrument = (typeof EDITABLE_INSTRUMENTS)[number];
+
+/** Instruments held in one meeting: each meeting's feedback round, and the mid-point check (väliarviointi). */
+export const MEETING_INSTRUMENTS = ['round', 'midpoint'] as const;
+export const isMeetingInstrument = (instrument: Instrument): boolean => (MEETING_INSTRUMENTS as readonly string[]).includes(instrument);
 export const EditableInstrument = z.enum(EDITABLE_INSTRUMENTS, { error: 'invalidInstrument' });
 
 export const QUESTION_KINDS = ['scale', 'choice', 'text'] as const;
@@ -84,7 +89,7 @@ export const SurveyStart = z
     /** Locks the anonymous pass-the-device round: leaving it needs this PIN. */
     pin: Pin.nullable().optional(),
   })
-  .refine((s) => (s.instrument === 'round') === (s.meetingId !== null), { path: ['meetingId'], error: 'meetingForRound' })
+  .refine((s) => isMeetingInstrument(s.instrument) === (s.meetingId !== null), { path: ['meetingId'], error: 'meetingForRound' })
   .refine((s) => (s.instrument === 'selfcheck') === (s.phase !== null), { path: ['phase'], error: 'invalidSelfCheckPhase' })
   .refine((s) => s.anonymous || !s.pin, { path: ['pin'], error: 'pinOnlyAnonymous' });
 export type SurveyStart = z.infer<typeof SurveyStart>;

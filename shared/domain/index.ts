@@ -9,3 +9,8 @@ export * from './agreement';
 export * from './summary';
 export * from './storage';
 export * from './restore';
+export * from './prompts';
+export * from './midpoint';
+export * from './calendar';
+export * from './brief';
+export * from './health';

@@ -69,7 +69,7 @@ export interface Glossary {
   /** A goal of the agreement as an evaluation item: `{{goal}}` is the goal's text. */
   goalMet: string;
   /** Options of the choice questions. */
-  answer: Record<'yes' | 'maybe' | 'no', string>;
+  answer: Record<'yes' | 'maybe' | 'no' | 'partly' | 'right' | 'tooOften' | 'tooRarely', string>;
   continuation: Record<Continuation, string>;
   goalKind: Record<GoalKind, string>;
   agreementSection: Record<'parties' | 'rules' | 'practicalities' | 'plan', string>;
@@ -102,6 +102,11 @@ export const PRESETS = [
   'learned',
   'changedWork',
   'mostValuable',
+  // the mid-point check (issue 12)
+  'goalsRight',
+  'rhythmRight',
+  'helpedSoFar',
+  'shouldChange',
   'goal',
 ] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -157,7 +162,7 @@ const fi: Glossary = {
   },
   meetingStatus: { planned: 'Suunniteltu', held: 'Pidetty', cancelled: 'Peruttu' },
   actionStatus: { open: 'Avoin', done: 'Tehty', dropped: 'Jätetty pois' },
-  instrument: { round: 'Palautekierros', selfcheck: 'Hyvinvoinnin itsearviointi', evaluation: 'Loppuarviointi' },
+  instrument: { round: 'Palautekierros', selfcheck: 'Hyvinvoinnin itsearviointi', evaluation: 'Loppuarviointi', midpoint: 'Väliarviointi' },
   selfCheck: {
     know: { question: 'Tiedänkö?', about: 'tavoitteet ja tulossa olevat muutokset' },
     can: { question: 'Osaanko?', about: 'tiedot ja taidot' },
@@ -181,6 +186,10 @@ const fi: Glossary = {
     learned: 'Mitä opittiin',
     changedWork: 'Mikä muuttui työssä',
     mostValuable: 'Arvokkainta',
+    goalsRight: 'Tavoitteet yhä oikeat',
+    rhythmRight: 'Tapaamistahti',
+    helpedSoFar: 'Hyöty tähän mennessä',
+    shouldChange: 'Mitä muuttaa',
     goal: 'Tavoite toteutui',
   },
   trend: 'Hyödyllisyys, keskustelu ja ilmapiiri tapaamisittain',
@@ -201,10 +210,14 @@ const fi: Glossary = {
     learned: 'Mitä opit?',
     changedWork: 'Mikä muuttui työssäsi tai ajattelussasi?',
     mostValuable: 'Mikä oli erityisen arvokasta?',
+    goalsRight: 'Ovatko ryhmän tavoitteet yhä oikeat?',
+    rhythmRight: 'Sopiiko tapaamisten tahti?',
+    helpedSoFar: 'Kuinka paljon ryhmästä on ollut tähän mennessä hyötyä? (1–5)',
+    shouldChange: 'Mitä tapaamisissa kannattaisi muuttaa?',
   },
   goalMet: 'Tavoite ”{{goal}}” toteutui.',
   // answers to "Osallistuisitko uudelleen?": a Finn answers with the verb ("En"), not "Ei"
-  answer: { yes: 'Kyllä', maybe: 'Ehkä', no: 'En' },
+  answer: { yes: 'Kyllä', maybe: 'Ehkä', no: 'En', partly: 'Osittain', right: 'Sopiva', tooOften: 'Liian tiheä', tooRarely: 'Liian harva' },
   continuation: { regular: 'Jatketaan säännöllisin tapaamisin', informal: 'Jatketaan vapaamuotoisesti', stop: 'Lopetetaan tähän' },
   goalKind: { organisation: 'Organisaation tavoitteet', member: 'Osallistujien odotukset', group: 'Ryhmän omat tavoitteet' },
   agreementSection: {
@@ -294,7 +307,7 @@ const en: Glossary = {
   },
   meetingStatus: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
   actionStatus: { open: 'Open', done: 'Done', dropped: 'Dropped' },
-  instrument: { round: 'Feedback round', selfcheck: 'Well-being self-check', evaluation: 'Final evaluation' },
+  instrument: { round: 'Feedback round', selfcheck: 'Well-being self-check', evaluation: 'Final evaluation', midpoint: 'Mid-point check' },
   selfCheck: {
     know: { question: 'Do I know?', about: 'goals and coming changes' },
     can: { question: 'Can I?', about: 'knowledge and skills' },
@@ -318,6 +331,10 @@ const en: Glossary = {
     learned: 'What was learned',
     changedWork: 'What changed at work',
     mostValuable: 'Most valuable',
+    goalsRight: 'Goals still right',
+    rhythmRight: 'Meeting rhythm',
+    helpedSoFar: 'Useful so far',
+    shouldChange: 'What to change',
     goal: 'Goal met',
   },
   trend: 'Usefulness, discussion and atmosphere by meeting',
@@ -338,9 +355,13 @@ const en: Glossary = {
     learned: 'What did you learn?',
     changedWork: 'What changed in your work or your thinking?',
     mostValuable: 'What was most valuable?',
+    goalsRight: "Are the group's goals still the right ones?",
+    rhythmRight: 'Does the meeting rhythm suit?',
+    helpedSoFar: 'How useful has the group been so far? (1–5)',
+    shouldChange: 'What should change in the meetings?',
   },
   goalMet: 'The goal “{{goal}}” was met.',
-  answer: { yes: 'Yes', maybe: 'Maybe', no: 'No' },
+  answer: { yes: 'Yes', maybe: 'Maybe', no: 'No', partly: 'Partly', right: 'About right', tooOften: 'Too often', tooRarely: 'Too rarely' },
   continuation: { regular: 'Continue with regular meetings', informal: 'Continue informally', stop: 'Stop here' },
   goalKind: { organisation: 'The organisation’s goals', member: 'Members’ expectations', group: 'The group’s own goals' },
   agreementSection: {

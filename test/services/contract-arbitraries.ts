@@ -5,6 +5,8 @@ import {
   GOAL_KINDS,
   INSTRUMENTS,
   MEETING_FORMATS,
+  PROMPT_KEYS,
+  PROMPT_MOMENTS,
   SUMMARY_SECTIONS,
   type SummarySections,
 } from '@shared/domain';
@@ -16,7 +18,7 @@ import {
  * until it has an arbitrary here.
  */
 /** Every call but the exports (files, not records) and storage (the file itself: locks, backups, moves). */
-export type SyncCall = Exclude<CallName, 'agreement.export' | 'summary.export' | `storage.${string}`>;
+export type SyncCall = Exclude<CallName, 'agreement.export' | 'summary.export' | 'calendar.export' | 'brief.export' | `storage.${string}`>;
 
 /** `YYYY-MM-DD`, `offset` days from `today`. */
 export function dayFrom(today: string, offset: number): string {
@@ -145,15 +147,16 @@ export function inputArbitraries(today: string): { [K in SyncCall]: fc.Arbitrary
     'search.query': fc.record({ query: nonEmpty(12) }),
     'feedback.questions': fc.record({ instrument }),
     'feedback.updateQuestion': fc.record({ id: id(30), text: text() }),
-    'feedback.addQuestion': fc.record({ instrument: fc.constantFrom('round' as const, 'evaluation' as const), kind: fc.constantFrom('scale' as const, 'text' as const), text: nonEmpty() }),
+    'feedback.addQuestion': fc.record({ instrument: fc.constantFrom('round' as const, 'evaluation' as const, 'midpoint' as const), kind: fc.constantFrom('scale' as const, 'text' as const), text: nonEmpty() }),
     'feedback.removeQuestion': fc.record({ id: id(30) }),
-    'feedback.resetQuestions': fc.record({ instrument: fc.constantFrom('round' as const, 'evaluation' as const) }),
+    'feedback.resetQuestions': fc.record({ instrument: fc.constantFrom('round' as const, 'evaluation' as const, 'midpoint' as const) }),
     'feedback.surveys': fc.record({ instrument }),
     'feedback.survey': fc.record({ id: id(5) }),
     'feedback.start': fc.oneof(
       fc.record({ instrument: fc.constant('round' as const), meetingId, phase: fc.constant(null), anonymous: fc.boolean() }),
       fc.record({ instrument: fc.constant('selfcheck' as const), meetingId: fc.constant(null), phase: fc.constantFrom('start' as const, 'end' as const), anonymous: fc.boolean() }),
       fc.record({ instrument: fc.constant('evaluation' as const), meetingId: fc.constant(null), phase: fc.constant(null), anonymous: fc.boolean() }),
+      fc.record({ instrument: fc.constant('midpoint' as const), meetingId, phase: fc.constant(null), anonymous: fc.boolean() }),
     ),
     'feedback.submit': fc.record({ surveyId: id(5), memberId: fc.option(memberId), answers: fc.array(answer, { maxLength: 3 }) }),
     'feedback.response': fc.record({ surveyId: id(5), memberId }),
@@ -176,10 +179,31 @@ export function inputArbitraries(today: string): { [K in SyncCall]: fc.Arbitrary
     'summary.archiveState': none,
     'summary.archive': fc.constant({ confirm: 'DELETE' as const }),
     'summary.closingPlan': none,
+    'prompts.forMeeting': fc.record({ meetingId }),
+    'prompts.add': fc.oneof(
+      fc.record({ meetingId, moment: fc.constantFrom(...PROMPT_MOMENTS), bankKey: fc.constantFrom(...PROMPT_KEYS.slice(0, 4)), text: fc.constant('') }),
+      fc.record({ meetingId, moment: fc.constantFrom(...PROMPT_MOMENTS), bankKey: fc.constant(null), text: nonEmpty() }),
+    ),
+    'prompts.update': fc.record({ id: itemId, text: nonEmpty() }),
+    'prompts.remove': fc.record({ id: itemId }),
+    'prompts.restore': fc.record({
+      id: itemId,
+      meetingId,
+      moment: fc.constantFrom(...PROMPT_MOMENTS),
+      bankKey: fc.constant(null),
+      text: nonEmpty(),
+      position: fc.integer({ min: 0, max: 12 }),
+    }),
+    'midpoint.get': none,
+    'midpoint.plan': fc.record({ meetingId: fc.option(meetingId) }),
+    'midpoint.agreeVersion': fc.record({ agreedOn: day, note: text() }),
+    'calendar.preview': fc.record({ language: fc.constantFrom('fi' as const, 'en' as const) }),
+    'brief.get': fc.record({ meetingId, language: fc.constantFrom('fi' as const, 'en' as const) }),
+    'health.overview': none,
   };
 }
 
 /** Reads are cheap and rarely interesting; writes come up more often. */
 export const isRead = (name: string) =>
-  /\.(get|list|info|overview|settings|preview|exports|archiveState|questions|surveys|survey|results|response|trend|selfCheckChange|decision|compare)$/.test(name) ||
+  /\.(get|list|info|overview|settings|preview|exports|archiveState|questions|surveys|survey|results|response|trend|selfCheckChange|decision|compare|forMeeting)$/.test(name) ||
   name === 'search.query';

@@ -6,15 +6,20 @@ import { StoreOpenError } from './db/errors';
 import { problemOf } from './db/connection';
 import { loadMigrations, schemaVersion } from './db/migrate';
 import { agreementHandlers } from './agreement/handlers';
+import { briefHandlers } from './brief/handlers';
+import { calendarHandlers } from './calendar/service';
 import { guardClosedProgramme } from './closing/guard';
 import { createDispatch, type Dispatch, type DispatchAsync } from './dispatch';
 import { guardLockedRound } from './feedback/lock';
 import { feedbackHandlers } from './feedback/service';
+import { healthHandlers } from './health/facts';
 import type { Handlers } from './handlers';
 import { meetingHandlers } from './meetings/handlers';
 import { planHandlers } from './meetings/plan';
 import { memberHandlers } from './members/service';
+import { midpointHandlers } from './midpoint/service';
 import { programmeHandlers } from './programme/service';
+import { promptHandlers } from './prompts/service';
 import { settingsHandlers } from './settings/service';
 import type { DataKey } from './db/driver';
 import type { ScryptParams } from './storage/crypto';
@@ -63,6 +68,12 @@ const featureHandlers = (db: Database, config: BackendConfig, storage: ReturnTyp
     ...feedbackHandlers(db),
     ...meetingHandlers(db),
     ...summaryHandlers(db, { fontsDir: config.fontsDir }),
+    // issue 12: the facilitator's tools (none of them reaches the management summary)
+    ...promptHandlers(db),
+    ...midpointHandlers(db),
+    ...calendarHandlers(db),
+    ...briefHandlers(db, { fontsDir: config.fontsDir }),
+    ...healthHandlers(db),
   }),
   ...storage,
 });

@@ -54,6 +54,12 @@ export const READ_CALLS = [
   'summary.closingPlan',
   'storage.status',
   'storage.backups',
+  'calendar.preview',
+  'brief.get',
+  'brief.export',
+  'health.overview',
+  'prompts.forMeeting',
+  'midpoint.get',
 ] as const satisfies readonly CallName[];
 
 export type ReadCall = (typeof READ_CALLS)[number];

@@ -22,14 +22,15 @@ export const CLOSING_KEEPS: readonly { key: ClosingKept; tables: readonly string
   // names, roles and e-mail addresses
   { key: 'members', tables: ['member'] },
   { key: 'agreement', tables: ['agreement_version', 'agreement', 'agreement_goal', 'agreement_rule', 'agreement_acceptance'] },
-  // dates, places, planned themes and their history
-  { key: 'meetingPlan', tables: ['meeting', 'meeting_plan_change'] },
+  // dates, places, planned themes and their history; the reflection prompts chosen for meetings
+  // and what each meeting last went out to a calendar as (the plan's own facts)
+  { key: 'meetingPlan', tables: ['meeting', 'meeting_plan_change', 'meeting_prompt', 'calendar_event'] },
   // present or absent, without reasons
   { key: 'attendance', tables: ['attendance'] },
   { key: 'themes', tables: ['theme', 'meeting_theme'] },
   { key: 'ideas', tables: ['idea_to_forward'] },
   // which rounds and surveys were held, named or anonymous, and their questions; no answers
-  { key: 'surveys', tables: ['feedback_survey', 'feedback_question'] },
+  { key: 'surveys', tables: ['feedback_survey', 'feedback_question', 'midpoint_check'] },
   { key: 'decision', tables: ['continuation_decision'] },
   // the frozen summary, its settings and conclusions, and the export log
   { key: 'summary', tables: ['export_log', 'summary_settings', 'summary_archive'] },

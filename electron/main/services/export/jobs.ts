@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { ExportInput } from '@shared/domain';
+import type { BriefInput, ExportInput } from '@shared/domain';
 import { agreementExport } from '../agreement/export';
+import { briefExport } from '../brief/export';
 import { summaryExport } from '../summary/export';
 import type { ExportDocument, FileFormat } from './model';
 
@@ -10,7 +11,11 @@ import type { ExportDocument, FileFormat } from './model';
  * worker then renders the document. `meta` travels back to the serving thread (e.g. what the
  * export log records).
  */
-export type ExportJob = { kind: 'summary'; format: FileFormat } | { kind: 'agreement'; input: ExportInput };
+export type ExportJob =
+  | { kind: 'summary'; format: FileFormat }
+  | { kind: 'agreement'; input: ExportInput }
+  // the facilitator's confidential meeting brief (never the summary's)
+  | { kind: 'brief'; input: BriefInput };
 
 export interface ExportSource<Meta = unknown> {
   document: ExportDocument;
@@ -19,5 +24,8 @@ export interface ExportSource<Meta = unknown> {
   meta: Meta;
 }
 
-export const sourceOf = (db: Database, job: ExportJob): ExportSource =>
-  job.kind === 'summary' ? summaryExport(db, job.format) : agreementExport(db, job.input);
+export function sourceOf(db: Database, job: ExportJob): ExportSource {
+  if (job.kind === 'summary') return summaryExport(db, job.format);
+  if (job.kind === 'brief') return briefExport(db, job.input);
+  return agreementExport(db, job.input);
+}

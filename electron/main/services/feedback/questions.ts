@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Instrument, Question, QuestionAdd, Questionnaire, QuestionTextUpdate } from '@shared/domain';
+import type { EditableInstrument, Instrument, Question, QuestionAdd, Questionnaire, QuestionTextUpdate } from '@shared/domain';
 import { AppError } from '../errors';
 
 /**
@@ -101,7 +101,7 @@ export function removeQuestion(db: Database, { id }: { id: number }): Questionna
 }
 
 /** The default questions of each instrument, as 0004 creates them (goal items are added by the sync). */
-const DEFAULTS: Record<'round' | 'evaluation', { position: number; kind: Question['kind']; preset: string; scaleMax: number | null; options: string[] | null }[]> = {
+const DEFAULTS: Record<EditableInstrument, { position: number; kind: Question['kind']; preset: string; scaleMax: number | null; options: string[] | null }[]> = {
   round: [
     { position: 10, kind: 'scale', preset: 'usefulness', scaleMax: 5, options: null },
     { position: 20, kind: 'scale', preset: 'dialogue', scaleMax: 5, options: null },
@@ -118,10 +118,17 @@ const DEFAULTS: Record<'round' | 'evaluation', { position: number; kind: Questio
     { position: 800, kind: 'text', preset: 'changedWork', scaleMax: null, options: null },
     { position: 900, kind: 'text', preset: 'mostValuable', scaleMax: null, options: null },
   ],
+  // the mid-point check (0007): goals still right, rhythm right, what it has given, what to change
+  midpoint: [
+    { position: 10, kind: 'choice', preset: 'goalsRight', scaleMax: null, options: ['yes', 'partly', 'no'] },
+    { position: 20, kind: 'choice', preset: 'rhythmRight', scaleMax: null, options: ['right', 'tooOften', 'tooRarely'] },
+    { position: 30, kind: 'scale', preset: 'helpedSoFar', scaleMax: 5, options: null },
+    { position: 40, kind: 'text', preset: 'shouldChange', scaleMax: null, options: null },
+  ],
 };
 
 /** Re-creates a questionnaire from the defaults while no answers exist (the evaluation's goal items included). */
-export function resetQuestions(db: Database, instrument: 'round' | 'evaluation', goals: () => AgreementGoal[]): Questionnaire {
+export function resetQuestions(db: Database, instrument: EditableInstrument, goals: () => AgreementGoal[]): Questionnaire {
   return db.transaction(() => {
     requireEditable(db, instrument);
     db.prepare('DELETE FROM feedback_question WHERE instrument = ?').run(instrument);

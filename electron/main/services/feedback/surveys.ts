@@ -60,11 +60,13 @@ export function startSurvey(db: Database, input: SurveyStart, goals: () => Agree
     // A round is collected at the end of a meeting that takes place: not a cancelled one, not one still to come.
     if (input.meetingId !== null) requireNotInFuture(requireNotCancelled(db, input.meetingId, 'meetingId'), 'meetingId', 'roundInFuture');
     if (input.instrument === 'evaluation') syncGoalItems(db, goals());
+    // One of each: a round per meeting, a self-check per phase, one evaluation and one mid-point check.
     const existing = db
       .prepare(
-        `SELECT id FROM feedback_survey WHERE instrument = ? AND meeting_id IS ? AND phase IS ?`,
+        `SELECT id FROM feedback_survey WHERE instrument = :instrument
+         AND (instrument IN ('evaluation', 'midpoint') OR (meeting_id IS :meetingId AND phase IS :phase))`,
       )
-      .get(input.instrument, input.meetingId, input.phase);
+      .get({ instrument: input.instrument, meetingId: input.meetingId, phase: input.phase });
     if (existing) throw ruleError('surveyExists', 'This has already been started; continue it or discard it first.', 'instrument');
     const { lastInsertRowid } = db
       .prepare('INSERT INTO feedback_survey (instrument, meeting_id, phase, anonymous) VALUES (?, ?, ?, ?)')

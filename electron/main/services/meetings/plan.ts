@@ -23,6 +23,13 @@ type PlanRow = Omit<PlannedMeeting, 'hasContent' | 'history'>;
  */
 const contentQueries = new WeakMap<Database, { one: Statement<[{ id: number }], { has: number }>; all: Statement<[], { id: number }> }>();
 
+/**
+ * Tables that point at a meeting without recording anything that happened in it: the plan's own
+ * history, notes (counted below, blank space aside), prompts chosen for it, its calendar event,
+ * and the choice of it for the mid-point check. They go with a removed meeting (or let it go).
+ */
+const NOT_CONTENT = ['meeting_plan_change', 'meeting_note', 'meeting_prompt', 'calendar_event', 'midpoint_check'];
+
 /** Notes are kept as typed, blank space too (meeting_note); only other characters make them content. */
 const NOTES_WRITTEN = `trim(text, char(32, 9, 10, 13)) <> ''`;
 
@@ -32,7 +39,7 @@ function contentQuery(db: Database) {
   const references = db
     .prepare(
       `SELECT DISTINCT m.name AS tableName, f."from" AS columnName FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-       WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name NOT IN ('meeting_plan_change', 'meeting_note')`,
+       WHERE m.type = 'table' AND f."table" = 'meeting' AND m.name NOT IN (${NOT_CONTENT.map((t) => `'${t}'`).join(', ')})`,
     )
     .all() as { tableName: string; columnName: string }[];
   const checks = references.map(({ tableName, columnName }) => `EXISTS (SELECT 1 FROM "${tableName}" WHERE "${columnName}" = :id)`);

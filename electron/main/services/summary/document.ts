@@ -144,7 +144,8 @@ function feedbackBlocks(feedback: ReturnType<typeof shareableFeedback>, l: Summa
 function evaluationBlocks(feedback: ReturnType<typeof shareableFeedback>, l: SummaryLabels, language: Language): Block[] {
   const blocks: Block[] = [{ type: 'heading', text: l.evaluation }];
   const evaluation = feedback.aggregates.filter((a) => a.instrument === 'evaluation');
-  const quotes = feedback.quotes.filter((q) => q.instrument === 'evaluation' || q.instrument === 'round');
+  const midpoint = feedback.aggregates.filter((a) => a.instrument === 'midpoint');
+  const quotes = feedback.quotes.filter((q) => q.instrument === 'evaluation' || q.instrument === 'round' || q.instrument === 'midpoint');
   if (feedback.selfCheckChanges.length > 0) {
     blocks.push({ type: 'heading', text: l.selfCheck, level: 2 });
     blocks.push({
@@ -161,6 +162,19 @@ function evaluationBlocks(feedback: ReturnType<typeof shareableFeedback>, l: Sum
         `${mean(c.endMean, language)} (n = ${c.endN})`,
         formatChange(c.change, language),
       ]),
+    });
+  }
+  // The mid-point check's aggregates, under the same minimum-answers rule (feedback/shareable.ts).
+  if (midpoint.length > 0) {
+    blocks.push({ type: 'heading', text: fill(l.midpoint, { number: midpoint[0]!.meetingNumber ?? '' }), level: 2 });
+    blocks.push({
+      type: 'table',
+      columns: [
+        { header: l.colQuestion, width: 6 },
+        { header: l.colMean, width: 3 },
+        { header: l.colN, width: 2 },
+      ],
+      rows: midpoint.map((a) => [questionLabel(a.question, l), aggregateValue(a, l, language), String(a.n)]),
     });
   }
   if (evaluation.length > 0) {

@@ -1,5 +1,6 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { MidpointTab } from '../midpoint/MidpointTab';
 import { EvaluationTab } from './EvaluationTab';
 import { RoundsTab } from './RoundsTab';
 import { SelfCheckTab } from './SelfCheckTab';
@@ -22,6 +23,9 @@ export function FeedbackPage() {
           <Tab id="selfcheck" className="fb-tabitem">
             {t('feedback.tabs.selfcheck')}
           </Tab>
+          <Tab id="midpoint" className="fb-tabitem">
+            {t('midpoint.tab')}
+          </Tab>
           <Tab id="evaluation" className="fb-tabitem">
             {t('feedback.tabs.evaluation')}
           </Tab>
@@ -31,6 +35,9 @@ export function FeedbackPage() {
         </TabPanel>
         <TabPanel id="selfcheck" className="fb-tabpanel">
           <SelfCheckTab />
+        </TabPanel>
+        <TabPanel id="midpoint" className="fb-tabpanel">
+          <MidpointTab />
         </TabPanel>
         <TabPanel id="evaluation" className="fb-tabpanel">
           <EvaluationTab />

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useController, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { QuestionAdd, QuestionTextUpdate, type Question, type Questionnaire } from '@shared/domain';
+import { QuestionAdd, QuestionTextUpdate, type EditableInstrument, type Question, type Questionnaire } from '@shared/domain';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -61,7 +61,7 @@ function EditableQuestion({ question, onRemove }: { question: Question; onRemove
   );
 }
 
-function AddQuestion({ instrument }: { instrument: 'round' | 'evaluation' }) {
+function AddQuestion({ instrument }: { instrument: EditableInstrument }) {
   const { t } = useTranslation();
   const addQuestion = useFeedbackStore((s) => s.addQuestion);
   const [failure, setFailure] = useState('');

@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors';
 import { useAgreementStore } from '../agreement/store';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { formatWhen } from '@shared/vocabulary';
+import { LivePrompts } from '../prompts/PromptsPanel';
 import { clock } from './format';
 import { Actions, type ActionsHandle } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
@@ -125,6 +126,7 @@ export function LiveMeeting() {
         </TabList>
         <TabPanel id="checkin" className="live-panel">
           <p className="live-hint">{t('meetings.live.checkinHint')}</p>
+          <LivePrompts meetingId={detail.id} moment="checkin" />
           <GroundRules />
           <Attendance detail={detail} members={members} />
         </TabPanel>
@@ -149,6 +151,7 @@ export function LiveMeeting() {
         </TabPanel>
         <TabPanel id="feedback" className="live-panel">
           <p className="live-hint">{t('meetings.live.feedbackHint')}</p>
+          <LivePrompts meetingId={detail.id} moment="closing" />
           <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} when={detail} />
         </TabPanel>
         <TabPanel id="next" className="live-panel">

@@ -8,6 +8,8 @@ import { startsAfter } from '@shared/domain';
 import { FormFailure } from '../../components/FormFailure';
 import { useReadOnly } from '../../components/readOnly';
 import { errorMessage } from '../../lib/errors';
+import { BriefPanel } from '../brief/BriefPanel';
+import { PromptsPanel } from '../prompts/PromptsPanel';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { formatWhen } from '@shared/vocabulary';
 import { Actions } from './parts/Actions';
@@ -89,6 +91,7 @@ export function MeetingView() {
         </p>
       )}
       <FormFailure message={failure} />
+      {detail.status !== 'cancelled' && <BriefPanel meetingId={detail.id} />}
       <Details detail={detail} />
       <Attendance detail={detail} members={members} />
       <CarriedOver detail={detail} members={members} />
@@ -109,6 +112,7 @@ export function MeetingView() {
         <MeetingItems kind="idea" />
       </section>
       <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} when={detail} />
+      {detail.status !== 'cancelled' && <PromptsPanel meetingId={detail.id} />}
       <NextMeeting detail={detail} />
     </div>
   );

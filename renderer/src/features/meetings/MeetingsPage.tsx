@@ -13,6 +13,8 @@ import { useMeetingsStore } from './store';
 import './meetings.css';
 import { FormFailure } from '../../components/FormFailure';
 import { useReadOnly } from '../../components/readOnly';
+import { CalendarExport } from '../calendar/CalendarExport';
+import { EarlyWarnings } from '../health/EarlyWarnings';
 
 export function MeetingsPage() {
   const openId = useMeetingsStore((s) => s.openId);
@@ -64,6 +66,7 @@ function Overview() {
         {notice}
       </p>
       <FormFailure message={failure} />
+      {loaded && overview.length > 0 && <EarlyWarnings />}
       <SearchPanel />
       {loaded && overview.length === 0 ? (
         <p className="empty-state">{t('meetings.empty')}</p>
@@ -85,6 +88,7 @@ function Overview() {
           </table>
         </div>
       )}
+      {loaded && overview.length > 0 && <CalendarExport />}
     </div>
   );
 }

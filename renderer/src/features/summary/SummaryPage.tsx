@@ -9,7 +9,7 @@ import {
   type ExportLogEntry,
   type SummarySection,
 } from '@shared/domain';
-import { formatDate, formatDateTime } from '@shared/vocabulary';
+import { formatDateTime } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { TextAreaInput } from '../../components/fields';
 import { SaveStatus } from '../../components/SaveStatus';
