@@ -368,6 +368,8 @@ describe('persistence', () => {
     const backend = backendIn(dataDir);
     const other = openStoreFile(backend.databasePath, { fileMustExist: true });
     try {
+      // The mode is kept in the file: a connection that sets none sees the one the app chose.
+      expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
       other.prepare(`INSERT INTO setting (key, value) VALUES ('language', 'en')`).run();
     } finally {
       other.close();

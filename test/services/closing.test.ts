@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLOSING_DELETED, CLOSING_KEPT, type ClosingPlan } from '@shared/domain';
 import { CLOSING_DELETES, CLOSING_KEEPS, SEARCH_INDEX, SEARCH_TABLES } from '../../electron/main/services/closing/plan';
-import { fileSize } from './forensic';
+import { distinctiveWord, fileSize } from './forensic';
 import { createTestBackend, dumpDatabase, expectFail, makeTempDir, openStoreFile, removeTempDirs, type TestBackend } from './helpers';
 import { backendCaller, buildLeakFixture, must, mustAsync } from './summary-fixture';
 
@@ -80,6 +80,52 @@ describe('what closing deletes and keeps', () => {
       expect(Object.keys(closing.deleted)).toEqual([...CLOSING_DELETED]);
       expect(Object.keys(closing.kept)).toEqual([...CLOSING_KEPT]);
     }
+  });
+});
+
+describe('the search index after closing', () => {
+  /** The index's shadow tables, decrypted: its b-tree of page terms and its pages of terms and positions. */
+  const shadowTables = () => {
+    const db = openStoreFile(backend.databasePath, { readonly: true });
+    try {
+      const latin = (blobs: unknown[]) => (blobs as (Buffer | string)[]).map((b) => Buffer.from(b).toString('latin1'));
+      return {
+        idx: latin(db.prepare(`SELECT term FROM ${SEARCH_INDEX}_idx`).pluck().all()).join('\n'),
+        data: latin(db.prepare(`SELECT block FROM ${SEARCH_INDEX}_data`).pluck().all()).join('\n'),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  // FTS5 merges its segments on its own, so at closing the index may be a single segment; then
+  // 'optimize' leaves it as it is, and secure-delete, which empties the deleted words' entries in
+  // place, leaves the index's b-tree (search_index_idx) holding the first term of each page, a
+  // deleted word when it was first on a page that still holds kept words. Only the rebuild
+  // writes the index anew from what remains.
+  it('holds no term of the deleted notes, also when the index was one segment before closing', async () => {
+    const marker = distinctiveWord();
+    const meetingId = must<{ id: number }[]>(backend, 'meetings.overview')[0]!.id;
+    // Enough deleted words to fill several index pages, followed in the index's term order by
+    // kept words ("qq…" sorts just before "qr…"), so the page where the deleted words end is shared.
+    const deleted = Array.from({ length: 1500 }, (_, i) => `qq${marker}${String(i).padStart(4, '0')}`);
+    must(backend, 'meetings.saveNotes', { id: meetingId, notes: deleted.join(' ') });
+    must(backend, 'ideas.add', { meetingId, text: Array.from({ length: 60 }, (_, i) => `qr${i}`).join(' ') });
+    expect(must<{ total: number }>(backend, 'search.query', { query: `qq${marker}` }).total).toBe(1); // the note is indexed
+    const db = openStoreFile(backend.databasePath);
+    db.prepare(`INSERT INTO ${SEARCH_INDEX} (${SEARCH_INDEX}) VALUES ('optimize')`).run(); // one segment
+    db.close();
+    // The premise: the deleted words are in both shadow tables, in the form the index keeps them.
+    const before = shadowTables();
+    expect(before.idx).toContain(marker);
+    expect(before.data).toContain(marker);
+
+    await mustAsync(backend, 'summary.archive', { confirm: 'DELETE' });
+
+    const after = shadowTables();
+    expect(after.idx).not.toContain(marker);
+    expect(after.data).not.toContain(marker);
+    expect(must<{ total: number }>(backend, 'search.query', { query: 'qr59' }).total).toBe(1); // the kept idea is still found
   });
 });
 

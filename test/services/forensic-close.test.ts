@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/main/services/backend';
 import { isPlainHeader } from '../../electron/main/services/db/driver';
@@ -18,7 +18,6 @@ import { TEST_KEY_FILE, createTestBackend, makeTempDir, removeTempDirs, testKeyF
  * frame of its write-ahead log and every backup page by page (sqlcipher.ts): shredding must hold at
  * the SQLite level, not only behind the encryption.
  */
-const TSX = resolve('node_modules/.bin/tsx');
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -27,6 +26,8 @@ afterEach(() => {
 });
 
 interface Report {
+  /** The holder's own process id. */
+  pid: number;
   words: string[];
   /** Which field each word was written into. */
   labels: Record<string, string>;
@@ -44,7 +45,9 @@ interface Report {
 /** Starts the holder process and waits for its report line. */
 function holdStore(dataDir: string): Promise<{ child: ChildProcess; report: Report }> {
   return new Promise((done, fail) => {
-    const child = spawn(TSX, ['test/services/forensic/hold-store.ts', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node runs the holder itself (`--import tsx`), not under tsx's wrapper process, whose SIGKILL
+    // would leave the holder running (as test/e2e/fixtures.ts starts browser mode).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/services/forensic/hold-store.ts', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';
     let err = '';
@@ -57,6 +60,16 @@ function holdStore(dataDir: string): Promise<{ child: ChildProcess; report: Repo
     child.on('exit', (code) => fail(new Error(`holder exited with ${code}:\n${err}`)));
   });
 }
+
+/** Whether a process exists (signal 0 only checks). */
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const killed = (child: ChildProcess) =>
   new Promise<void>((done) => {
@@ -128,6 +141,8 @@ describe('closing the programme leaves no confidential word in the data folder',
     expect(fileSize(`${path}-wal`), 'the write-ahead log was emptied').toBe(0);
 
     await killed(child);
+    // The signal reached the process that held the store, not a wrapper around it.
+    expect(isRunning(report.pid), 'the holder was killed').toBe(false);
     expectShredded(dataDir, report, 'after SIGKILL');
 
     // The app starts again on the same folder: still nothing.

@@ -221,13 +221,27 @@ describe('search', () => {
   it('treats the query as words, never as search syntax, and follows edits and deletions', () => {
     expect(call(backend, 'search.query', { query: '"kehitys* ( ^' }).groups).toHaveLength(1);
     expect(call(backend, 'search.query', { query: 'kehitys OR jaksamisesta' }).total).toBe(0); // words are ANDed; OR is a word
-    expect(call(backend, 'search.query', { query: 'NEAR' }).total).toBe(0);
     call(backend, 'meetings.saveNotes', { id: m1, notes: 'Uusi sisältö' });
     expect(call(backend, 'search.query', { query: 'kehitys' }).total).toBe(0);
     const idea = call(backend, 'meetings.get', { id: m2 }).ideas[0]!;
     call(backend, 'ideas.remove', { id: idea.id });
     expect(call(backend, 'search.query', { query: 'sääntö' }).total).toBe(0);
     expectFail(backend.dispatch('search.query', { query: '   ' }), 'invalid_input');
+  });
+
+  it('finds the words NEAR, OR and NOT as typed: FTS5 operators typed by the user are words, not operators', () => {
+    call(backend, 'meetings.saveNotes', { id: m2, notes: 'Kirjattiin near miss -tilanteet: valitaan x OR y, NOT-lista pidetään.' });
+    const found = (query: string) => call(backend, 'search.query', { query }).groups.map((g) => [g.number, g.hits.map((h) => h.kind)]);
+    const inNote = [[2, ['notes']]];
+    expect(found('NEAR')).toEqual(inNote);
+    expect(found('near')).toEqual(inNote);
+    expect(found('NOT')).toEqual(inNote); // as an operator, a syntax error
+    expect(found('miss NEAR tilanteet')).toEqual(inNote);
+    expect(found('"x" OR y')).toEqual(inNote);
+    expect(found('x NOT y')).toEqual(inNote); // as an operator, "x but not y": nothing
+    // As an operator, "x OR kehitys" would find meetings 1 and 2; as words, no text holds all three.
+    expect(found('x OR kehitys')).toEqual([]);
+    expect(found('x AND y')).toEqual([]); // the note has no word "and"
   });
 
   it('finds notes as last saved, however many autosaves came between searches', () => {

@@ -59,6 +59,7 @@ const closed = await backend.call('summary.archive', { confirm: 'DELETE' });
 
 process.stdout.write(
   `${JSON.stringify({
+    pid: process.pid, // the process that holds the store: the one SIGKILL must reach
     words: all,
     labels: Object.fromEntries(words.map((w) => [w.word, w.what])),
     missingBefore: all.filter((w) => !seen.has(w)),
