@@ -51,7 +51,7 @@ describe('reflection prompts', () => {
     // The facilitator's own wording saves itself as it is changed.
     await user.clear(own);
     await user.tab();
-    expect(await screen.findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
+    expect(await screen.findByText('Tämä tieto on pakollinen.')).toBeInTheDocument();
     expect(stored()[1]!.text).toBe('Mikä jäi mieleen tänään?'); // an empty wording is never sent
     await user.click(own);
     await user.type(own, 'Mikä jäi tänään mieleen?');
@@ -68,7 +68,7 @@ describe('reflection prompts', () => {
     renderWithI18n(<PromptsPanel meetingId={meetingId} />);
     await user.click(await screen.findByRole('textbox', { name: /Oma kysymys alkukierrokselle/ }));
     await user.keyboard('   {Enter}');
-    expect(await screen.findByText('Tämä tieto tarvitaan.')).toBeInTheDocument();
+    expect(await screen.findByText('Tämä tieto on pakollinen.')).toBeInTheDocument();
     expect(stored()).toEqual([]);
   });
 

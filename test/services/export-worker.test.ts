@@ -71,7 +71,7 @@ describe('exports render off the thread that serves calls', () => {
 
 describe('the async and file traits on contract entries', () => {
   it('file marks exactly the calls that answer a file, each answering an ExportResult', () => {
-    expect([...FILE_CALL_NAMES].sort()).toEqual(['agreement.export', 'storage.exportAll', 'summary.export']);
+    expect([...FILE_CALL_NAMES].sort()).toEqual(['agreement.export', 'brief.export', 'calendar.export', 'storage.exportAll', 'summary.export']);
     for (const name of FILE_CALL_NAMES) expect(contract[name].output).toBe(ExportResult);
   });
 

@@ -115,10 +115,19 @@ export function openDatabase({ path, migrations, key, beforeMigrate }: OpenOptio
   }
 }
 
-/** Closes cleanly: lets SQLite refresh its statistics and folds the WAL back into the file. */
+/**
+ * Closes cleanly: lets SQLite refresh its statistics and folds the WAL back into the file. The
+ * handle is closed whatever happens: on a full disk the checkpoint cannot run, but every committed
+ * page is in the WAL and the next open folds it in, so quitting must not fail or keep the file open.
+ */
 export function closeDatabase(db: Database): void {
   if (!db.open) return;
-  db.pragma('optimize');
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  try {
+    db.pragma('optimize');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+  } finally {
+    db.close();
+  }
 }
