@@ -29,7 +29,7 @@ const VIEW_ONLY = [
   /^← Takaisin tapaamisiin$/,
   /^(Näytä|Piilota) kysymykset$/,
   // the agreement's comparison: which two versions to compare
-  /^Nykyinen luonnos (Verrataan tähän|Vertailtava)$/,
+  /^Nykyinen luonnos (Vertaa|Tähän)$/,
   // exports: the agreement's file, the frozen summary
   /^Tallenna tiedosto$/,
   /^Vie PDF$/,

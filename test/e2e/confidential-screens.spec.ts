@@ -100,7 +100,7 @@ const TEXT = {
     pinField: 'PIN',
     paused: 'The round is paused',
     wait: /You can try again in \d+ seconds?/,
-    open: 'Open',
+    open: 'Unlock',
     returnToApp: 'Return to the app (the round stays open)',
     openDevice: 'Open the pass-round screen',
   },

@@ -58,7 +58,7 @@ test('a respondent cannot leave pass-the-device without the facilitator; the fac
   await lock.getByRole('button', { name: 'Lukitse ja anna kone vastaajalle' }).click();
 
   const device = page.getByRole('dialog', { name: 'Palaute tapaamisesta 1' });
-  await expect(device.getByRole('heading', { name: 'Anna kone seuraavalle vastaajalle' })).toBeVisible();
+  await expect(device.getByRole('heading', { name: 'Anna tietokone seuraavalle vastaajalle' })).toBeVisible();
   await expect(nav).toHaveCount(0);
   // The only buttons: answering, and the facilitator's way out.
   await expect(page.getByRole('button')).toHaveText(['Aloita vastaaminen', 'Fasilitaattori: poistu PIN-koodilla']);

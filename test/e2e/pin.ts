@@ -22,7 +22,7 @@ const TEXT = {
     lock: 'Lock and hand over',
     leave: 'Facilitator: leave with the PIN',
     field: 'PIN',
-    open: 'Open',
+    open: 'Unlock',
     paused: 'The round is paused',
   },
 } as const;
