@@ -99,6 +99,18 @@ describe('the agreement page', { timeout: 20_000 }, () => {
     expect(stored<PlannedMeeting[]>('plan.list')).toHaveLength(6);
   });
 
+  it('offers the version’s own date as the day a member accepted it, not today', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    real.backend.dispatch('agreement.saveVersion', { agreedOn: '2026-09-15', note: '' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    await user.click(await screen.findByRole('tab', { name: 'Versiot ja hyväksyntä' }));
+    const form = await screen.findByRole('form', { name: /Sari Järvinen/ });
+    expect(within(form).getAllByRole('spinbutton').map((segment) => segment.textContent)).toEqual(['15', '9', '2026']);
+    await user.click(within(form).getByRole('button', { name: /Merkitse hyväksytyksi/ }));
+    await waitFor(() => expect(stored<Agreement>('agreement.get').versions[0]?.acceptances.map((a) => a.acceptedOn)).toEqual(['2026-09-15']));
+  });
+
   it('does not offer to save a version identical to the latest one, and says why', async () => {
     real.backend.dispatch('agreement.start', { template: 'fi' });
     real.backend.dispatch('agreement.saveVersion', { agreedOn: '2026-09-15', note: '' });
