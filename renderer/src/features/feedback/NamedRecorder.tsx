@@ -36,6 +36,16 @@ export function NamedRecorder({ survey, questions }: NamedRecorderProps) {
     if (target?.to === 'form') form.current?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
     else if (target) buttons.current.get(target.memberId)?.focus();
   }, [editing]);
+  // The round has just started (the start button is gone): the first member's button takes the
+  // focus as it appears, unless the facilitator is already somewhere else.
+  const firstShown = useRef(true);
+  const buttonShown = (memberId: number, button: HTMLButtonElement | null) => {
+    if (!button) return void buttons.current.delete(memberId);
+    buttons.current.set(memberId, button);
+    if (!firstShown.current) return;
+    firstShown.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) button.focus();
+  };
   const closeForm = (memberId: number) => {
     focusTarget.current = { to: 'member', memberId };
     setEditing(null);
@@ -92,7 +102,7 @@ export function NamedRecorder({ survey, questions }: NamedRecorderProps) {
               <Button
                 className="button button--secondary"
                 onPress={() => void open(member.id)}
-                ref={(button) => void (button ? buttons.current.set(member.id, button) : buttons.current.delete(member.id))}
+                ref={(button) => buttonShown(member.id, button)}
               >
                 {answered ? t('feedback.named.edit', { name: member.name }) : t('feedback.named.record', { name: member.name })}
               </Button>
