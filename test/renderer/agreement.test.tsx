@@ -111,6 +111,24 @@ describe('the agreement page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(stored<Agreement>('agreement.get').versions[0]?.acceptances.map((a) => a.acceptedOn)).toEqual(['2026-09-15']));
   });
 
+  it('removing a planned meeting closes the gap: the later meetings move up one number, and the dialog says so', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    const before = stored<PlannedMeeting[]>('plan.list');
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    const second = await screen.findByRole('region', { name: '2. tapaaminen' });
+    await user.click(within(second).getByRole('button', { name: 'Poista suunnitelmasta' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent('Myöhempien tapaamisten numerot pienenevät yhdellä, jotta numerointiin ei jää aukkoa.');
+    await user.click(within(dialog).getByRole('button', { name: 'Poista' }));
+    await waitFor(() => expect(stored<PlannedMeeting[]>('plan.list').map((r) => r.number)).toEqual([1, 2, 3, 4, 5]));
+    const third = before[2]!;
+    const moved = await screen.findByRole('region', { name: '2. tapaaminen' });
+    await waitFor(() => expect(within(moved).getByRole('textbox', { name: /Alustava teema/ })).toHaveValue(third.plannedTheme));
+    expect(within(moved).getByRole('textbox', { name: /Numero/ })).toHaveValue('2');
+    expect(screen.queryByRole('region', { name: '6. tapaaminen' })).toBeNull();
+  });
+
   it('does not offer to save a version identical to the latest one, and says why', async () => {
     real.backend.dispatch('agreement.start', { template: 'fi' });
     real.backend.dispatch('agreement.saveVersion', { agreedOn: '2026-09-15', note: '' });
