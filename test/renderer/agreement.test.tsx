@@ -99,6 +99,36 @@ describe('the agreement page', { timeout: 20_000 }, () => {
     expect(stored<PlannedMeeting[]>('plan.list')).toHaveLength(6);
   });
 
+  it('offers the version’s own date as the day a member accepted it, not today', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    real.backend.dispatch('agreement.saveVersion', { agreedOn: '2026-09-15', note: '' });
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    await user.click(await screen.findByRole('tab', { name: 'Versiot ja hyväksyntä' }));
+    const form = await screen.findByRole('form', { name: /Sari Järvinen/ });
+    expect(within(form).getAllByRole('spinbutton').map((segment) => segment.textContent)).toEqual(['15', '9', '2026']);
+    await user.click(within(form).getByRole('button', { name: /Merkitse hyväksytyksi/ }));
+    await waitFor(() => expect(stored<Agreement>('agreement.get').versions[0]?.acceptances.map((a) => a.acceptedOn)).toEqual(['2026-09-15']));
+  });
+
+  it('removing a planned meeting closes the gap: the later meetings move up one number, and the dialog says so', async () => {
+    real.backend.dispatch('agreement.start', { template: 'fi' });
+    const before = stored<PlannedMeeting[]>('plan.list');
+    const user = userEvent.setup();
+    renderWithI18n(<AgreementPage />);
+    const second = await screen.findByRole('region', { name: '2. tapaaminen' });
+    await user.click(within(second).getByRole('button', { name: 'Poista suunnitelmasta' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent('Myöhempien tapaamisten numerot pienenevät yhdellä, jotta numerointiin ei jää aukkoa.');
+    await user.click(within(dialog).getByRole('button', { name: 'Poista' }));
+    await waitFor(() => expect(stored<PlannedMeeting[]>('plan.list').map((r) => r.number)).toEqual([1, 2, 3, 4, 5]));
+    const third = before[2]!;
+    const moved = await screen.findByRole('region', { name: '2. tapaaminen' });
+    await waitFor(() => expect(within(moved).getByRole('textbox', { name: /Alustava teema/ })).toHaveValue(third.plannedTheme));
+    expect(within(moved).getByRole('textbox', { name: /Numero/ })).toHaveValue('2');
+    expect(screen.queryByRole('region', { name: '6. tapaaminen' })).toBeNull();
+  });
+
   it('does not offer to save a version identical to the latest one, and says why', async () => {
     real.backend.dispatch('agreement.start', { template: 'fi' });
     real.backend.dispatch('agreement.saveVersion', { agreedOn: '2026-09-15', note: '' });

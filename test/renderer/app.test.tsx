@@ -47,6 +47,27 @@ describe('App', { timeout: 20_000 }, () => {
     expect(within(nav).getByRole('button', { name: 'Ryhmä ja jäsenet' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('opens the list of meetings from the main menu, even while a meeting is open', async () => {
+    real = installRealBackend();
+    real.backend.dispatch('programme.setup', SETUP);
+    real.backend.dispatch('plan.add', { plannedTheme: '', plannedDate: null, plannedMonth: null, place: '', format: null });
+    const user = userEvent.setup();
+    render(<App />);
+    const nav = await screen.findByRole('navigation', { name: 'Päävalikko' });
+    await user.click(within(nav).getByRole('button', { name: 'Tapaamiset' }));
+    await user.click(await screen.findByRole('button', { name: 'Avaa tapaaminen 1' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /^Tapaaminen 1/ })).toBeInTheDocument();
+    // Away and back, and again from the meeting itself: the menu item always means the list.
+    await user.click(within(nav).getByRole('button', { name: 'Sopimus' }));
+    await user.click(within(nav).getByRole('button', { name: 'Tapaamiset' }));
+    expect(await screen.findByRole('button', { name: 'Avaa tapaaminen 1' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Avaa tapaaminen 1' }));
+    await screen.findByRole('heading', { level: 1, name: /^Tapaaminen 1/ });
+    await user.click(within(nav).getByRole('button', { name: 'Tapaamiset' }));
+    expect(await screen.findByRole('button', { name: 'Avaa tapaaminen 1' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: /^Tapaaminen 1/ })).toBeNull();
+  });
+
   it('switches language from Settings and stores the choice', async () => {
     real = installRealBackend();
     real.backend.dispatch('programme.setup', SETUP);

@@ -120,6 +120,21 @@ describe('feedback round panel', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(screen.getByRole('radiogroup', { name: USEFUL })).getByRole('radio', { name: '5' })).toBeChecked());
   });
 
+  it('moves focus into the answer form after "Kirjaa vastaukset", and back to the member after saving', async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);
+    await user.click(await screen.findByText('Fasilitaattori kirjaa'));
+    await user.click(screen.getByRole('button', { name: 'Aloita' }));
+    const record = await screen.findByRole('button', { name: 'Kirjaa vastaukset: Sari Järvinen' });
+    record.focus();
+    await user.keyboard('{Enter}');
+    const firstQuestion = await screen.findByRole('radiogroup', { name: USEFUL });
+    await waitFor(() => expect(firstQuestion).toContainElement(document.activeElement as HTMLElement));
+    await user.keyboard('{ArrowRight}');
+    await user.click(screen.getByRole('button', { name: 'Tallenna vastaukset' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Korjaa vastauksia: Sari Järvinen' })).toHaveFocus());
+  });
+
   it('says why an empty round cannot be ended, and keeps it open', async () => {
     const user = userEvent.setup();
     renderWithI18n(<FeedbackRoundPanel meetingId={meetingId} meetingNumber={1} when={HELD_ON} />);

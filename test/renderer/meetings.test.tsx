@@ -1,8 +1,9 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MeetingDetail } from '@shared/domain';
+import type { MeetingDetail, Member } from '@shared/domain';
 import { Highlighted } from '../../renderer/src/features/meetings/SearchPanel';
+import { Actions } from '../../renderer/src/features/meetings/parts/Actions';
 import { Notes } from '../../renderer/src/features/meetings/parts/Notes';
 import { Themes } from '../../renderer/src/features/meetings/parts/Themes';
 import { useMeetingsStore } from '../../renderer/src/features/meetings/store';
@@ -84,6 +85,52 @@ describe('themes', { timeout: 20_000 }, () => {
     await waitFor(() => expect(detail().themes.map((t) => t.name)).toEqual(['Työhyvinvointi', 'Muutosjohtaminen']));
     expect(await screen.findByRole('list', { name: 'Käsitellyt teemat' })).toHaveTextContent('Muutosjohtaminen');
     expect(screen.getByRole('textbox', { name: 'Teema' })).toHaveValue('');
+  });
+});
+
+describe('adding an action by keyboard', { timeout: 20_000 }, () => {
+  function OpenMeetingActions() {
+    const open = useMeetingsStore((s) => s.detail);
+    const result = real.backend.dispatch('members.list', undefined);
+    const members = (result.ok ? result.value : []) as Member[];
+    return open ? <Actions detail={open} members={members} /> : null;
+  }
+  const renderActions = async () => {
+    useMeetingsStore.setState(useMeetingsStore.getInitialState(), true);
+    await act(() => useMeetingsStore.getState().open(meetingId));
+    renderWithI18n(<OpenMeetingActions />);
+  };
+  // The adder's date is the only date on screen while no action has been added.
+  const firstSegment = () => screen.getAllByRole('spinbutton')[0]!;
+
+  it('adds the action when Enter is pressed in the due date, and goes back to the text for the next one', async () => {
+    await renderActions();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: /Mitä/ }), 'Kokeillaan aamupalaveria');
+    await user.click(firstSegment());
+    await user.keyboard('20102026');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(detail().actions.map((a) => [a.text, a.dueDate])).toEqual([['Kokeillaan aamupalaveria', '2026-10-20']]));
+    const adder = screen.getByRole('form', { name: 'Lisää toimi' });
+    await waitFor(() => expect(within(adder).getByRole('textbox', { name: /Mitä/ })).toHaveFocus());
+  });
+
+  it('adds an action without a due date with Enter in the empty date, too', async () => {
+    await renderActions();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: /Mitä/ }), 'Jaetaan kokemuksia');
+    await user.click(firstSegment());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(detail().actions.map((a) => [a.text, a.dueDate])).toEqual([['Jaetaan kokemuksia', null]]));
+  });
+
+  it('moves from the due date straight to the add button with Tab (the calendar opens with Alt+Down)', async () => {
+    await renderActions();
+    const user = userEvent.setup();
+    await user.click(firstSegment());
+    await user.keyboard('20102026');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Lisää toimi' })).toHaveFocus();
   });
 });
 

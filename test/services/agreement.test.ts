@@ -159,7 +159,28 @@ describe('the meeting plan and the meetings are one set of records', () => {
     expect(error.message).toMatch(/notes or records/);
     expect(plan()).toHaveLength(6);
     call(backend, 'plan.remove', { id: second!.id });
+    expect(plan().map((r) => r.number)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('closes the gap a removed meeting leaves: the later meetings, planned or cancelled, move up one number in order', () => {
+    const rows = plan();
+    call(backend, 'plan.cancel', { id: rows[4]!.id, cancelled: true });
+    call(backend, 'plan.remove', { id: rows[1]!.id });
+    const after = plan();
+    expect(after.map((r) => [r.number, r.plannedTheme])).toEqual([rows[0], rows[2], rows[3], rows[4], rows[5]].map((r, i) => [i + 1, r!.plannedTheme]));
+    expect(after.map((r) => r.status)).toEqual(['planned', 'planned', 'planned', 'cancelled', 'planned']);
+  });
+
+  it('keeps every number when a meeting after the removed one was held or has records: their numbers stay as recorded', () => {
+    const rows = plan();
+    call(backend, 'meetings.setHeld', { id: rows[3]!.id, held: true });
+    call(backend, 'plan.remove', { id: rows[1]!.id });
     expect(plan().map((r) => r.number)).toEqual([1, 3, 4, 5, 6]);
+
+    call(backend, 'meetings.setHeld', { id: rows[3]!.id, held: false });
+    call(backend, 'meetings.saveNotes', { id: rows[5]!.id, notes: 'Sovittiin jo jotain.' });
+    call(backend, 'plan.remove', { id: rows[2]!.id });
+    expect(plan().map((r) => r.number)).toEqual([1, 4, 5, 6]);
   });
 
   it('a duplicate number or a date outside the programme is refused at the field', () => {

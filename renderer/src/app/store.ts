@@ -11,6 +11,11 @@ interface AppState {
   language: Language;
   /** The id of the section on screen (see sections.tsx). */
   section: string;
+  /**
+   * How many times a section was chosen from the main menu: a page that remembers where it was
+   * inside itself (an open meeting) goes back to its start when chosen again, as the menu promises.
+   */
+  visits: number;
   /** Meeting mode hides the navigation so that only the meeting is on screen. */
   focusMode: boolean;
   load: () => Promise<void>;
@@ -37,6 +42,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   programme: null,
   language: 'en',
   section: 'group',
+  visits: 0,
   focusMode: false,
   load: async () => {
     try {
@@ -65,7 +71,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     await writeSnapshot('programme.update', fields, (programme) => set({ programme }), reread);
   },
   refreshProgramme: async () => void (await fresh((read) => read('programme.get'), (programme) => set({ programme }))),
-  navigate: (section) => set({ section }),
+  navigate: (section) => set((s) => ({ section, visits: s.visits + 1 })),
   setFocusMode: (focusMode) => set({ focusMode }),
 }));
 

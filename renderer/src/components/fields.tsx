@@ -1,5 +1,5 @@
 import { parseDate, type CalendarDate } from '@internationalized/date';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import {
   Button,
   Calendar,
@@ -124,11 +124,14 @@ export function DateInputField<T extends FieldValues>({ control, name, label, de
       validationBehavior="aria"
     >
       <FieldLabel label={label} isRequired={isRequired} />
-      <Group className="date-group">
+      <Group className="date-group" onKeyDownCapture={submitOnEnter}>
         <DateInput className="date-input" ref={ref}>
           {(segment) => <DateSegment segment={segment} className="date-segment" />}
         </DateInput>
-        <Button className="date-button" aria-label={t('common.openCalendar')}>
+        {/* Out of the Tab order: Tab goes from the date to what comes next in the form (its
+            add or save button), as from any text field; the calendar opens from the date with
+            Alt+Down, and by pointer. */}
+        <Button className="date-button" aria-label={t('common.openCalendar')} excludeFromTabOrder>
           <CalendarIcon />
         </Button>
       </Group>
@@ -158,6 +161,25 @@ export function DateInputField<T extends FieldValues>({ control, name, label, de
       </Popover>
     </DatePicker>
   );
+}
+
+/**
+ * Enter in a date submits its form, as Enter in a text field does (adds the action, records the
+ * acceptance). A date typed only in part is left to the date field (Enter there fills in what is
+ * missing), so a half-typed date is never sent as no date at all.
+ */
+function submitOnEnter(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  // Enter on the calendar button opens the calendar.
+  if ((event.target as Element).getAttribute('role') !== 'spinbutton') return;
+  const segments = [...event.currentTarget.querySelectorAll('[role="spinbutton"]')];
+  const placeholders = segments.filter((segment) => segment.hasAttribute('data-placeholder')).length;
+  if (placeholders !== 0 && placeholders !== segments.length) return;
+  const form = event.currentTarget.closest('form');
+  if (!form) return;
+  event.preventDefault();
+  event.stopPropagation();
+  form.requestSubmit();
 }
 
 function CalendarIcon() {

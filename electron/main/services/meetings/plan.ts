@@ -168,10 +168,23 @@ export function cancelPlanned(db: Database, { id, cancelled }: PlanCancel): Plan
   })();
 }
 
-/** Removes a planned meeting with nothing recorded in it; one with notes or records is refused. */
+/**
+ * Closes the gap a removed meeting leaves in the numbering (1, 3, 4 becomes 1, 2, 3): the plan is a
+ * numbered list to the facilitator. Only when nothing after the gap was held or has records: a
+ * held meeting's number is the one in its notes, the summary and what members remember, so then
+ * every number stays as it is.
+ */
+function closeGap(db: Database, removedNumber: number) {
+  const later = db.prepare('SELECT id, status FROM meeting WHERE number > ? ORDER BY number').all(removedNumber) as { id: number; status: string }[];
+  if (later.some((m) => m.status === 'held' || meetingHasContent(db, m.id))) return;
+  const renumber = db.prepare(`UPDATE meeting SET number = number - 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`);
+  for (const { id } of later) renumber.run(id);
+}
+
+/** Removes a planned meeting with nothing recorded in it (the later ones move up a number); one with notes or records is refused. */
 export function removePlanned(db: Database, { id }: MeetingRef): MeetingRef {
   return db.transaction(() => {
-    getPlanned(db, id);
+    const { number } = getPlanned(db, id);
     const refuse = () =>
       new AppError('conflict', 'This meeting already has notes or records; cancel it instead of removing it.');
     if (meetingHasContent(db, id)) throw refuse();
@@ -182,6 +195,7 @@ export function removePlanned(db: Database, { id }: MeetingRef): MeetingRef {
       if (sqliteCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw refuse();
       throw error;
     }
+    closeGap(db, number);
     return { id };
   })();
 }

@@ -121,10 +121,10 @@ function AcceptanceRow({ version, member, acceptedOn }: { version: AgreementVers
   const setAcceptance = useAgreementStore((s) => s.setAcceptance);
   const readOnly = useReadOnly();
   const [failure, setFailure] = useState('');
-  const today = todayIso();
   const form = useForm<AcceptanceForm>({
     resolver: zodResolver(AcceptanceForm),
-    defaultValues: { acceptedOn: today < version.agreedOn ? version.agreedOn : today },
+    // Members accept the version when it is agreed, usually in the same meeting: its date is the likely day.
+    defaultValues: { acceptedOn: version.agreedOn },
   });
   const set = async (value: string | null) => {
     setFailure('');

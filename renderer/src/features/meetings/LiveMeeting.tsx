@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Button, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,20 @@ export function LiveMeeting() {
     setFocusMode(true);
     return () => setFocusMode(false);
   }, [setFocusMode]);
+  const steps = useRef<HTMLDivElement>(null);
+  // Focus is never left on the page body: when meeting mode opens (the frame changes under the
+  // button that started it) and when a shortcut changes the step under a focused field, it goes
+  // to the step's tab, where the facilitator sees which step is on and can go on with Tab.
+  const keepFocus = (tab = steps.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')) => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    tab?.focus();
+  };
+  // The tabs appear a render after the page (the tab list builds its collection first): the
+  // selected one takes the focus as it appears, if nothing else has it.
+  const selectedTabShown = useCallback((tab: HTMLElement | null) => {
+    if (tab?.getAttribute('aria-selected') === 'true') keepFocus(tab);
+  }, []);
 
   useEffect(() => {
     // The step is on screen and the field focused before the next key press is handled, so that
@@ -68,6 +82,7 @@ export function LiveMeeting() {
     const go = (next: Step, focus?: () => void) => {
       flushSync(() => setStep(next));
       focus?.();
+      keepFocus();
     };
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
@@ -114,9 +129,9 @@ export function LiveMeeting() {
         </Button>
       </header>
       <Tabs className="live-tabs" selectedKey={step} onSelectionChange={(key: Key) => setStep(key as Step)}>
-        <TabList className="live-steps" aria-label={t('meetings.live.steps')}>
+        <TabList className="live-steps" aria-label={t('meetings.live.steps')} ref={steps}>
           {STEPS.map((s, i) => (
-            <Tab key={s} id={s} className="live-step">
+            <Tab key={s} id={s} className="live-step" ref={selectedTabShown}>
               <span className="live-step-number" aria-hidden="true">
                 {i + 1}
               </span>

@@ -19,11 +19,27 @@ import { EarlyWarnings } from '../health/EarlyWarnings';
 export function MeetingsPage() {
   const openId = useMeetingsStore((s) => s.openId);
   const live = useMeetingsStore((s) => s.live);
+  useListOnMenuChoice();
   // A closed programme has no meeting mode: the meeting is shown as it was recorded.
   const readOnly = useReadOnly();
   if (openId !== null && live && !readOnly) return <LiveMeeting />;
   if (openId !== null) return <MeetingView />;
   return <Overview />;
+}
+
+/**
+ * "Tapaamiset" in the main menu means the list of meetings, not the meeting last open. The page
+ * also mounts again when meeting mode starts or ends (the frame changes), so it closes the meeting
+ * only when the menu was used since it last looked, never merely because it mounted.
+ */
+function useListOnMenuChoice() {
+  const visits = useAppStore((s) => s.visits);
+  useLayoutEffect(() => {
+    const { seenVisits, close, openId } = useMeetingsStore.getState();
+    if (visits === seenVisits) return;
+    useMeetingsStore.setState({ seenVisits: visits });
+    if (openId !== null) close();
+  }, [visits]);
 }
 
 /** All meetings of the programme: planned and held, with what was recorded at a glance. */

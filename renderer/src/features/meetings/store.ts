@@ -41,6 +41,8 @@ interface MeetingsState {
   openId: number | null;
   detail: MeetingDetail | null;
   live: boolean;
+  /** The main menu's choices the page has seen (see MeetingsPage's useListOnMenuChoice). */
+  seenVisits: number;
   /** Every theme used so far, for one-press suggestions. */
   themes: Theme[];
   /** The action list page's actions, for its current filter. */
@@ -106,6 +108,7 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => {
     openId: null,
     detail: null,
     live: false,
+    seenVisits: 0,
     themes: [],
     actionList: [],
     loadOverview: async () => {

@@ -46,13 +46,15 @@ export function Actions({ detail, members, handle }: { detail: MeetingDetail; me
   const adder = useRef<HTMLFormElement>(null);
   useImperativeHandle(handle, () => ({ focus: () => focusFirstField(adder.current) }), []);
 
-  const submit = form.handleSubmit(async ({ text, owner, dueDate }) => {
+  const submit = form.handleSubmit(async ({ text, owner, dueDate }, event) => {
     setFailure('');
     try {
       await addAction({ meetingId: detail.id, text, ownerMemberId: ownerFromOption(owner), dueDate: dueDate || null });
       form.reset(EMPTY);
       added();
-      setTimeout(() => form.setFocus('text'), 0);
+      // At once, not after a timer (a busy machine runs the next key press first): the next
+      // action's text. The form's own field ref loses the focus to the date field being emptied.
+      focusFirstField(event?.target instanceof HTMLFormElement ? event.target : null);
     } catch (error) {
       if (!applyFieldIssues(error, form.setError)) setFailure(errorMessage(t, error));
     }
