@@ -9,6 +9,26 @@ import { fillTerm, GLOSSARY } from './glossary';
  */
 export const localeOf = (language: Language): string => (language === 'fi' ? 'fi-FI' : 'en-GB');
 
+/**
+ * Intl formatters, built once per locale and options and reused: building one costs far more than
+ * using it, and a summary of 999 meetings formats thousands of dates and numbers. (A formatter
+ * keeps the time zone it was built in; the app's time zone does not change while it runs.)
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+/** The formatter for `key` (which names the language and every option), made by `make` the first time. */
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const dateFormat = (key: string, language: Language, options: Intl.DateTimeFormatOptions) =>
+  cached(`date|${key}|${language}`, () => new Intl.DateTimeFormat(localeOf(language), options));
+const numberFormat = (key: string, language: Language, options: Intl.NumberFormatOptions) =>
+  cached(`number|${key}|${language}`, () => new Intl.NumberFormat(localeOf(language), options));
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 
@@ -18,7 +38,7 @@ export function formatDate(iso: string, language: Language): string {
   if (!match) return iso;
   const options: Intl.DateTimeFormatOptions =
     language === 'fi' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: 'UTC' }).format(
+  return dateFormat('day', language, { ...options, timeZone: 'UTC' }).format(
     Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])),
   );
 }
@@ -27,7 +47,7 @@ export function formatDate(iso: string, language: Language): string {
 export function formatMonth(iso: string, language: Language): string {
   const match = ISO_MONTH.exec(iso);
   if (!match) return iso;
-  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat('month', language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     Date.UTC(Number(match[1]), Number(match[2]) - 1, 1),
   );
 }
@@ -40,7 +60,7 @@ export function formatDateTime(timestamp: string, language: Language): string {
     language === 'fi'
       ? { day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }
       : { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' };
-  return new Intl.DateTimeFormat(localeOf(language), options).format(date);
+  return dateFormat('moment', language, options).format(date);
 }
 
 /** When a meeting is: its day, its month with the day still open, or that nothing is agreed yet. */
@@ -57,7 +77,7 @@ export const formatPeriod = (start: string, end: string, language: Language): st
 
 /** `4.2` → `4,2` (fi) / `4.2` (en), with `digits` decimals (one by default: `4` → `4,0`). */
 export function formatNumber(value: number, language: Language, digits = 1): string {
-  return new Intl.NumberFormat(localeOf(language), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(`fixed${digits}`, language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** A signed change: `+1,3`, `−0,5`, `±0,0`. */
@@ -77,7 +97,7 @@ export function todayIso(now = new Date()): string {
 /** A file's size: `1,5 Mt` / `1.5 MB` (kilobytes under a megabyte). */
 export function formatFileSize(bytes: number, language: Language): string {
   const mega = bytes >= 1024 * 1024;
-  return new Intl.NumberFormat(localeOf(language), { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
+  return numberFormat(mega ? 'megabytes' : 'kilobytes', language, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
     mega ? bytes / (1024 * 1024) : bytes / 1024,
   );
 }

@@ -64,6 +64,19 @@ describe('built bundles', () => {
     }
   });
 
+  it('the screens a started app does not show (set-up, unlock, store problem) are chunks of their own, loaded only when shown', () => {
+    const screens = ['SetupWizard', 'UnlockScreen', 'StoreProblemScreen'];
+    for (const build of ['renderer', 'web']) {
+      const assets = join(out, build, 'assets');
+      const files = readdirSync(assets).filter((file) => file.endsWith('.js'));
+      const chunkOf = (name: string) => files.find((file) => file.startsWith(`${name}-`));
+      for (const screen of screens) expect(chunkOf(screen), `${build}: a chunk for ${screen}`).toBeDefined();
+      const render = readFileSync(join(assets, chunkOf('render')!), 'utf8');
+      // The app's own chunk names each screen only as a chunk it loads on demand.
+      for (const screen of screens) expect(render, `${build}: ${screen} is imported on demand`).toMatch(new RegExp(`import\\(.\\./${screen}-[\\w-]+\\.js.\\)`));
+    }
+  });
+
   it('the export worker is built next to the main bundle, which starts it from there, and it renders in plain Node', async () => {
     expect(readFileSync(join(out, 'main/index.js'), 'utf8')).toContain('export-worker.js');
     const dataDir = makeTempDir();

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/app/App';
@@ -88,5 +88,19 @@ describe('App', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { name: 'Tietoja ei voitu avata' })).toBeInTheDocument();
     expect(screen.getByTestId('store-problem-path')).toHaveTextContent(path);
     expect(readFileSync(path, 'utf8')).toBe('not a database at all');
+  });
+
+  it('asks for everything the first screen needs at once, not after the app’s state answers', async () => {
+    real = installRealBackend();
+    real.backend.dispatch('programme.setup', SETUP);
+    const info = real.hold('app.info', 'answer');
+    render(<App />);
+    await info.made;
+    // While app.info's answer is still on its way, the settings and the programme are already asked for.
+    await waitFor(() => expect(real.calls).toEqual(expect.arrayContaining(['app.info', 'settings.get', 'programme.get'])));
+    expect(real.calls.slice(0, 3)).toEqual(['app.info', 'settings.get', 'programme.get']);
+    info.release();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ryhmä ja jäsenet' })).toBeInTheDocument();
+    expect(real.calls.filter((name) => name === 'app.info' || name === 'settings.get' || name === 'programme.get')).toHaveLength(3);
   });
 });

@@ -1,16 +1,19 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { DeviceGate } from '../features/feedback/PassTheDevice';
-import { SetupWizard } from '../features/setup/SetupWizard';
-import { StoreProblemScreen } from '../features/settings/StoreProblemScreen';
-import { UnlockScreen } from '../features/storage/UnlockScreen';
 import { useIdleLock } from '../features/storage/useIdleLock';
 import { installCloseGuard } from '../lib/saveRegistry';
 import { Frame } from './Frame';
 import { localeOf } from '@shared/vocabulary';
 import { createI18n } from './i18n';
 import { useAppStore } from './store';
+
+// Screens a started app does not show load when they are shown, so the frame's code is all that
+// loads before the frame (test/config/bundles.test.ts).
+const SetupWizard = lazy(async () => ({ default: (await import('../features/setup/SetupWizard')).SetupWizard }));
+const UnlockScreen = lazy(async () => ({ default: (await import('../features/storage/UnlockScreen')).UnlockScreen }));
+const StoreProblemScreen = lazy(async () => ({ default: (await import('../features/settings/StoreProblemScreen')).StoreProblemScreen }));
 
 export function App() {
   const status = useAppStore((s) => s.status);
@@ -41,9 +44,9 @@ function Ready() {
   const info = useAppStore((s) => s.info);
   const programme = useAppStore((s) => s.programme);
   useIdleLock(info?.storage);
-  if (info?.storeProblem) return <StoreProblemScreen problem={info.storeProblem} />;
-  if (info && (info.storage.state === 'locked' || info.storage.state === 'choosePassphrase')) return <UnlockScreen status={info.storage} />;
-  if (!programme) return <SetupWizard />;
+  if (info?.storeProblem) return <OnDemand screen={<StoreProblemScreen problem={info.storeProblem} />} />;
+  if (info && (info.storage.state === 'locked' || info.storage.state === 'choosePassphrase')) return <OnDemand screen={<UnlockScreen status={info.storage} />} />;
+  if (!programme) return <OnDemand screen={<SetupWizard />} />;
   // A locked pass-the-device round takes the whole window: the frame is not even rendered.
   return (
     <DeviceGate loading={<Loading />}>
@@ -51,6 +54,9 @@ function Ready() {
     </DeviceGate>
   );
 }
+
+/** A screen whose code loads when it is first shown; the loading note stands in meanwhile. */
+const OnDemand = ({ screen }: { screen: ReactNode }) => <Suspense fallback={<Loading />}>{screen}</Suspense>;
 
 function Loading() {
   const { t } = useTranslation();

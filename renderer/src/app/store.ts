@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, Language, Programme, ProgrammeFields, SetupInput, Settings } from '@shared/domain';
-import { fresh, write, writeSnapshot } from '../lib/calls';
+import { fresh, write, writeSnapshot, type Read } from '../lib/calls';
 import { pickLanguage } from './i18n';
 
 interface AppState {
@@ -34,6 +34,20 @@ interface AppState {
 const systemLocalesOf = (info: AppInfo | null): readonly string[] =>
   info && info.systemLocales.length > 0 ? info.systemLocales : navigator.languages;
 
+/**
+ * What the first screen needs, asked for in one round trip rather than two: the settings and the
+ * programme go out with `app.info`, not after its answer. When the store is not open (a problem, or
+ * locked), main refuses those two (`store_unavailable`, nothing changes) and they are not used.
+ */
+async function startReads(read: Read): Promise<{ info: AppInfo; rest: [Settings, Programme | null] | null }> {
+  const info = read('app.info');
+  const rest = Promise.all([read('settings.get'), read('programme.get')]);
+  rest.catch(() => undefined); // refused while the store is not open: not an unhandled rejection
+  const answered = await info;
+  if (answered.storeProblem || answered.storage.state !== 'open') return { info: answered, rest: null };
+  return { info: answered, rest: await rest };
+}
+
 /** App-wide state: what the store said at start-up, the language, and where the user is. */
 export const useAppStore = create<AppState>()((set, get) => ({
   status: 'loading',
@@ -46,15 +60,13 @@ export const useAppStore = create<AppState>()((set, get) => ({
   focusMode: false,
   load: async () => {
     try {
-      const info = await fresh((read) => read('app.info'));
-      if (info.storeProblem || info.storage.state !== 'open') {
+      const { info, rest } = await fresh(startReads);
+      if (!rest) {
         set({ status: 'ready', info, language: pickLanguage(null, systemLocalesOf(info)) });
         return;
       }
-      await fresh(
-        (read) => Promise.all([read('settings.get'), read('programme.get')]),
-        ([settings, programme]) => set({ status: 'ready', info, settings, programme, language: pickLanguage(settings.language, systemLocalesOf(info)) }),
-      );
+      const [settings, programme] = rest;
+      set({ status: 'ready', info, settings, programme, language: pickLanguage(settings.language, systemLocalesOf(info)) });
     } catch {
       set({ status: 'failed' });
     }

@@ -89,7 +89,9 @@ function answersBy<T extends string | number>(rows: { surveyId: number; question
   const byKey = new Map<string, T[]>();
   for (const row of rows) {
     const key = `${row.surveyId}:${row.questionId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), ...Array.from({ length: row.answers }, () => row.value)]);
+    const values = byKey.get(key) ?? [];
+    for (let i = 0; i < row.answers; i += 1) values.push(row.value);
+    byKey.set(key, values);
   }
   return (surveyId: number, questionId: number): T[] => byKey.get(`${surveyId}:${questionId}`) ?? [];
 }

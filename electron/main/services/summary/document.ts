@@ -120,9 +120,12 @@ function feedbackBlocks(feedback: ReturnType<typeof shareableFeedback>, l: Summa
   const head: Block[] = [{ type: 'heading', text: l.feedback }];
   if (rounds.length === 0) return [...head, { type: 'paragraph', text: fill(l.noFeedback, { min: MIN_ANSWERS_TO_REPORT }), tone: 'muted' }];
   const numbers = [...new Set(rounds.map((a) => a.meetingNumber ?? 0))].sort((a, b) => a - b);
+  // The first aggregate of each meeting and preset, looked up rather than searched for (999 meetings).
+  const first = new Map<string, ShareableAggregate>();
+  for (const a of rounds) if (!first.has(`${a.meetingNumber}|${a.question.preset}`)) first.set(`${a.meetingNumber}|${a.question.preset}`, a);
   const series = (['usefulness', 'dialogue'] as const).map((preset) => ({
     label: l.presets[preset] ?? preset,
-    values: numbers.map((n) => rounds.find((a) => a.meetingNumber === n && a.question.preset === preset)?.scale?.mean ?? null),
+    values: numbers.map((n) => first.get(`${n}|${preset}`)?.scale?.mean ?? null),
   }));
   return [
     ...head,
