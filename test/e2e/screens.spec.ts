@@ -73,7 +73,7 @@ for (const [language, locale] of [
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await check(page, `${language}-meeting`);
       await page.getByRole('button', { name: language === 'fi' ? 'Aloita tapaamistila' : 'Start meeting mode' }).click();
-      await expect(page.getByRole('timer')).toBeVisible();
+      await expect(page.getByRole('timer').first()).toBeVisible();
       await check(page, `${language}-live-checkin`);
       await page.keyboard.press('Alt+Digit3');
       await check(page, `${language}-live-actions`);

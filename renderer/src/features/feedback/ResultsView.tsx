@@ -18,36 +18,26 @@ export function TooFew({ n }: { n: number }) {
   );
 }
 
-/** Horizontal bars, one per value, with the counts written out (the picture is never the only source). */
+/**
+ * Horizontal bars, one per value, with the counts written out (the picture is never the only source).
+ * Laid out by the browser, not in a fixed-width SVG, so a long label ("Jatketaan säännöllisin
+ * tapaamisin") wraps inside its card instead of running out of it.
+ */
 export function Bars({ rows, label }: { rows: { label: string; count: number }[]; label: string }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const rowHeight = 26;
-  const labelWidth = rows.some((r) => r.label.length > 3) ? 190 : 36;
-  const barWidth = 260;
-  const width = labelWidth + barWidth + 48;
   const description = rows.map((r) => `${r.label}: ${r.count}`).join(', ');
   return (
-    <svg
-      className="fb-bars"
-      role="img"
-      aria-label={`${label}: ${description}`}
-      width={width}
-      height={rows.length * rowHeight}
-      viewBox={`0 0 ${width} ${rows.length * rowHeight}`}
-    >
-      {rows.map((row, i) => (
-        <g key={row.label} transform={`translate(0 ${i * rowHeight})`}>
-          <text x={labelWidth - 8} y={rowHeight / 2 + 5} textAnchor="end" className="fb-bars-label">
-            {row.label}
-          </text>
-          <rect x={labelWidth} y={4} width={barWidth} height={rowHeight - 8} className="fb-bars-track" rx={3} />
-          <rect x={labelWidth} y={4} width={(row.count / max) * barWidth} height={rowHeight - 8} className="fb-bars-bar" rx={3} />
-          <text x={labelWidth + barWidth + 8} y={rowHeight / 2 + 5} className="fb-bars-count">
-            {row.count}
-          </text>
-        </g>
+    <div className="fb-bars" role="img" aria-label={`${label}: ${description}`}>
+      {rows.map((row) => (
+        <div key={row.label} className="fb-bars-row">
+          <span className="fb-bars-label">{row.label}</span>
+          <span className="fb-bars-track">
+            <span className="fb-bars-bar" style={{ width: `${(row.count / max) * 100}%` }} />
+          </span>
+          <span className="fb-bars-count">{row.count}</span>
+        </div>
       ))}
-    </svg>
+    </div>
   );
 }
 

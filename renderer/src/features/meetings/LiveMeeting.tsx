@@ -11,9 +11,9 @@ import { useAgreementStore } from '../agreement/store';
 import { FeedbackRoundPanel } from '../feedback/FeedbackRoundPanel';
 import { formatWhen } from '@shared/vocabulary';
 import { LivePrompts } from '../prompts/PromptsPanel';
-import { clock } from './format';
 import { Actions, type ActionsHandle } from './parts/Actions';
 import { Attendance } from './parts/Attendance';
+import { MeetingTimer } from './parts/MeetingTimer';
 import { CarriedOver } from './parts/CarriedOver';
 import type { ItemListHandle } from './parts/ItemList';
 import { NextMeeting } from './parts/NextMeeting';
@@ -25,19 +25,6 @@ import { useMeetingData } from './useMeetingData';
 
 const STEPS = ['checkin', 'theme', 'actions', 'ideas', 'feedback', 'next'] as const;
 type Step = (typeof STEPS)[number];
-
-/** When meeting mode was started for each meeting, so leaving and coming back keeps the clock. */
-const startedAt = new Map<number, number>();
-
-function useElapsedSeconds(meetingId: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  if (!startedAt.has(meetingId)) startedAt.set(meetingId, now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return (now - (startedAt.get(meetingId) ?? now)) / 1000;
-}
 
 /**
  * Meeting mode: the agenda as steps, the time against the planned length, large type, and
@@ -55,7 +42,6 @@ export function LiveMeeting() {
   const notes = useRef<NotesHandle>(null);
   const actions = useRef<ActionsHandle>(null);
   const ideas = useRef<ItemListHandle>(null);
-  const elapsed = useElapsedSeconds(detail?.id ?? 0);
   const setFocusMode = useAppStore((s) => s.setFocusMode);
   useEffect(() => {
     setFocusMode(true);
@@ -103,8 +89,6 @@ export function LiveMeeting() {
   }, []);
 
   if (!detail) return null;
-  const planned = detail.plannedMinutes * 60;
-  const over = elapsed - planned;
   const index = STEPS.indexOf(step);
   const notYet = detail.status === 'planned' && startsAfter(detail, todayIso());
 
@@ -118,12 +102,7 @@ export function LiveMeeting() {
             {detail.plannedTheme && `: ${detail.plannedTheme}`}
           </h1>
         </div>
-        <div className={`live-timer${over > 0 ? ' live-timer--over' : ''}`} role="timer" aria-label={t('meetings.live.elapsed')}>
-          <span className="live-timer-value">{clock(elapsed)}</span>
-          <span className="live-timer-planned">{t('meetings.live.of', { planned: clock(planned) })}</span>
-          <progress className="live-progress" max={planned} value={Math.min(elapsed, planned)} aria-hidden="true" />
-          {over > 0 && <span className="live-over">{t('meetings.live.overTime', { over: clock(over) })}</span>}
-        </div>
+        <MeetingTimer meetingId={detail.id} plannedMinutes={detail.plannedMinutes} step={step} />
         <Button className="button button--secondary" onPress={() => setLive(false)}>
           {t('meetings.live.exit')}
         </Button>

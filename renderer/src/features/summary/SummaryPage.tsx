@@ -197,8 +197,7 @@ function ExportLog({ log }: { log: ExportLogEntry[] }) {
           <thead>
             <tr>
               <th scope="col">{t('summary.logWhen')}</th>
-              <th scope="col">{t('summary.logFormat')}</th>
-              <th scope="col">{t('summary.logLanguage')}</th>
+              <th scope="col">{t('summary.logFile')}</th>
               <th scope="col">{t('summary.logSections')}</th>
               <th scope="col">{t('summary.logNames')}</th>
             </tr>
@@ -207,8 +206,9 @@ function ExportLog({ log }: { log: ExportLogEntry[] }) {
             {log.map((entry) => (
               <tr key={entry.id}>
                 <td>{formatDateTime(entry.exportedAt, language)}</td>
-                <td>{entry.format.toUpperCase()}</td>
-                <td>{t(`language.${entry.language}`)}</td>
+                <td>
+                  {entry.format.toUpperCase()}, {t(`language.${entry.language}`)}
+                </td>
                 <td>{entry.sections.length}</td>
                 <td>{entry.attendanceNames ? t('summary.yes') : t('summary.no')}</td>
               </tr>
