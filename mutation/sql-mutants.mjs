@@ -17,6 +17,8 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SANDBOX = join(ROOT, '.stryker-tmp', 'sql-sandbox');
 const S = 'electron/main/services';
 const V = `${S}/db/migrations/0006_confidential.sql`;
+// 0009 redefined the score, choice and quote views of 0006 (same rows, faster); their mutants edit 0009.
+const W = `${S}/db/migrations/0009_shareable_counts.sql`;
 const T = 'test/services';
 
 /**
@@ -108,50 +110,51 @@ export const SQL_MUTANTS = [
     replace: `FROM feedback_survey s LEFT JOIN meeting m ON m.id = s.meeting_id;`,
     tests: [`${T}/shareable-views.test.ts`, `${T}/summary-document.test.ts`],
   },
+  // The feedback views (score, choice, quote) as 0009 redefined them: each counts its own questions.
   {
-    id: 'view-answer-count-two',
+    id: 'view-scores-min-two',
     area: 'views',
-    file: V,
-    find: `GROUP BY r.survey_id, a.question_id HAVING count(*) >= 3;`,
-    replace: `GROUP BY r.survey_id, a.question_id HAVING count(*) >= 2;`,
-    tests: [`${T}/summary-document.test.ts`],
+    file: W,
+    find: `WHERE answered >= 3 AND score IS NOT NULL`,
+    replace: `WHERE answered >= 2 AND score IS NOT NULL`,
+    tests: [`${T}/summary-document.test.ts`, `${T}/shareable-views.test.ts`],
   },
   {
-    id: 'view-answer-count-open-sessions',
+    id: 'view-scores-open-sessions',
     area: 'views',
-    file: V,
-    find: `JOIN feedback_survey s ON s.id = r.survey_id\n  WHERE s.status = 'closed'\n  GROUP BY`,
-    replace: `JOIN feedback_survey s ON s.id = r.survey_id\n  GROUP BY`,
+    file: W,
+    find: `WHERE s.status = 'closed'\n    GROUP BY r.survey_id, a.question_id, a.score`,
+    replace: `GROUP BY r.survey_id, a.question_id, a.score`,
     tests: [`${T}/shareable-views.test.ts`, `${T}/summary-document.test.ts`],
   },
   {
     id: 'view-scores-without-min-n',
     area: 'views',
-    file: V,
-    find: `JOIN shareable_answer_count c ON c.survey_id = r.survey_id AND c.question_id = a.question_id\n  WHERE a.score IS NOT NULL`,
-    replace: `WHERE a.score IS NOT NULL`,
+    file: W,
+    find: `WHERE answered >= 3 AND score IS NOT NULL`,
+    replace: `WHERE score IS NOT NULL`,
     tests: [`${T}/shareable-views.test.ts`, `${T}/summary-document.test.ts`],
   },
   {
     id: 'view-choices-without-min-n',
     area: 'views',
-    file: V,
-    find: `JOIN shareable_answer_count c ON c.survey_id = r.survey_id AND c.question_id = a.question_id\n  WHERE a.choice IS NOT NULL`,
-    replace: `WHERE a.choice IS NOT NULL`,
-    tests: [`${T}/summary-document.test.ts`],
+    file: W,
+    find: `GROUP BY r.survey_id, a.question_id, a.choice\n  HAVING (`,
+    replace: `GROUP BY r.survey_id, a.question_id, a.choice\n  HAVING 1 OR (`,
+    tests: [`${T}/summary-document.test.ts`, `${T}/shareable-views.test.ts`],
   },
   {
     id: 'view-quotes-without-min-n',
     area: 'views',
-    file: V,
-    find: `JOIN shareable_answer_count c ON c.survey_id = r.survey_id AND c.question_id = a.question_id\n  WHERE a.shared_text IS NOT NULL;`,
-    replace: `WHERE a.shared_text IS NOT NULL;`,
+    file: W,
+    find: `WHERE a.shared_text IS NOT NULL\n    AND (`,
+    replace: `WHERE a.shared_text IS NOT NULL\n    OR (`,
     tests: [`${T}/summary-leak.test.ts`],
   },
   {
     id: 'view-quotes-raw-answers',
     area: 'views',
-    file: V,
+    file: W,
     find: `SELECT r.survey_id, a.question_id, a.shared_text AS text`,
     replace: `SELECT r.survey_id, a.question_id, coalesce(a.text, a.shared_text) AS text`,
     tests: [`${T}/summary-leak.test.ts`],
