@@ -136,8 +136,9 @@ describe('meetings: every field survives meeting view ↔ meeting mode and step 
     expect(await screen.findByRole('textbox', { name: /^Paikka/ })).toHaveValue('Kahvila Pörssi');
     await u.type(place(), ', yläkerta');
     await go(fast(), 'Ryhmä ja jäsenet');
-    await go(fast(), 'Tapaamiset');
-    expect(place()).toHaveValue('Kahvila Pörssi, yläkerta');
+    await go(fast(), 'Tapaamiset'); // the main menu opens the list (issue 11), so the meeting is opened again
+    await fast().click(await screen.findByRole('button', { name: 'Avaa tapaaminen 1' }));
+    expect(await screen.findByRole('textbox', { name: /^Paikka/ })).toHaveValue('Kahvila Pörssi, yläkerta');
     await u.type(place(), '.');
     await saved(region('Perustiedot'));
     expect(meeting(m1).place).toBe('Kahvila Pörssi, yläkerta.');
