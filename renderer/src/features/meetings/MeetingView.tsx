@@ -91,7 +91,7 @@ export function MeetingView() {
         </p>
       )}
       <FormFailure message={failure} />
-      {detail.status !== 'cancelled' && <BriefPanel meetingId={detail.id} />}
+      {!readOnly && detail.status !== 'cancelled' && <BriefPanel meetingId={detail.id} />}
       <Details detail={detail} />
       <Attendance detail={detail} members={members} />
       <CarriedOver detail={detail} members={members} />
@@ -112,7 +112,7 @@ export function MeetingView() {
         <MeetingItems kind="idea" />
       </section>
       <FeedbackRoundPanel meetingId={detail.id} meetingNumber={detail.number} when={detail} />
-      {detail.status !== 'cancelled' && <PromptsPanel meetingId={detail.id} />}
+      {!readOnly && detail.status !== 'cancelled' && <PromptsPanel meetingId={detail.id} />}
       <NextMeeting detail={detail} />
     </div>
   );

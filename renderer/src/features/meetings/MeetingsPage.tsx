@@ -82,7 +82,7 @@ function Overview() {
         {notice}
       </p>
       <FormFailure message={failure} />
-      {loaded && overview.length > 0 && <EarlyWarnings />}
+      {loaded && !readOnly && overview.length > 0 && <EarlyWarnings />}
       <SearchPanel />
       {loaded && overview.length === 0 ? (
         <p className="empty-state">{t('meetings.empty')}</p>
@@ -104,7 +104,7 @@ function Overview() {
           </table>
         </div>
       )}
-      {loaded && overview.length > 0 && <CalendarExport />}
+      {loaded && !readOnly && overview.length > 0 && <CalendarExport />}
     </div>
   );
 }

@@ -4,15 +4,15 @@ import { Button, Form } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MidpointVersion, type MidpointState } from '@shared/domain';
-import { formatDate, todayIso } from '@shared/vocabulary';
+import { formatDate, formatWhen, todayIso } from '@shared/vocabulary';
 import { useAppStore } from '../../app/store';
 import { DateInputField, TextInput } from '../../components/fields';
 import { FormFailure } from '../../components/FormFailure';
+import { useReadOnly } from '../../components/readOnly';
 import { applyFieldIssues, errorMessage, toApiError } from '../../lib/errors';
 import { QuestionEditor } from '../feedback/QuestionEditor';
 import { useFeedbackStore } from '../feedback/store';
 import { SurveyPanel } from '../feedback/SurveyPanel';
-import { formatWhen } from '@shared/vocabulary';
 import { useMidpointStore } from './store';
 
 /**
@@ -55,6 +55,7 @@ function PlanCard({ state }: { state: MidpointState }) {
   const { meetings, plan } = useMidpointStore();
   const [failure, setFailure] = useState('');
   const selectId = useId();
+  const readOnly = useReadOnly();
   const automatic = meetings.find((m) => m.id === state.automaticMeetingId);
   const planned = meetings.find((m) => m.id === state.meetingId);
 
@@ -81,7 +82,7 @@ function PlanCard({ state }: { state: MidpointState }) {
       </p>
       {state.started ? (
         <p className="muted">{t('midpoint.locked')}</p>
-      ) : (
+      ) : readOnly ? null : (
         <div className="field">
           <label className="field-label" htmlFor={selectId}>
             {t('midpoint.chooseMeeting')}
@@ -106,12 +107,13 @@ function PlanCard({ state }: { state: MidpointState }) {
 function OutcomeCard({ state }: { state: MidpointState }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
+  const readOnly = useReadOnly();
   return (
     <section className="card" aria-labelledby="midpoint-outcome-heading">
       <h2 id="midpoint-outcome-heading">{t('midpoint.outcomeTitle')}</h2>
       {state.version ? (
         <p role="status">{t('midpoint.versionMade', { number: state.version.number, date: formatDate(state.version.agreedOn, language) })}</p>
-      ) : state.ended ? (
+      ) : state.ended && !readOnly ? (
         <VersionForm />
       ) : (
         <p className="muted">{t('midpoint.outcomeLater')}</p>
