@@ -3,7 +3,7 @@ import { promptText, type AgreementLanguage, type MeetingFormat, type PromptMome
 import { AppError } from '../errors';
 import type { Block, ExportDocument } from '../export/model';
 import { listVersions, snapshotOf } from '../agreement/service';
-import { formatDate as formatDay, formatMonth } from '@shared/vocabulary';
+import { formatDate, formatWhen } from '@shared/vocabulary';
 import { AGREEMENT_LABELS } from '../agreement/labels';
 import { promptsFor } from '../prompts/service';
 import { BRIEF_LABELS, BRIEF_STEPS, type BriefLabels } from './labels';
@@ -83,8 +83,8 @@ const awayNames = (db: Database, meetingId: number) =>
     .pluck()
     .all(meetingId) as string[];
 
-function whenText(m: MeetingRow, l: BriefLabels, language: AgreementLanguage): string {
-  const day = m.plannedDate ? formatDay(m.plannedDate, language) : m.plannedMonth ? formatMonth(m.plannedMonth, language) : l.undated;
+function whenText(m: MeetingRow, language: AgreementLanguage): string {
+  const day = formatWhen(m, language);
   return m.startTime ? `${day} ${m.startTime}` : day;
 }
 
@@ -110,7 +110,7 @@ export function briefDocument(db: Database, meetingId: number, language: Agreeme
     ...(programme ? [{ type: 'subtitle' as const, text: programme }] : []),
     { type: 'notice', text: l.notice },
     { type: 'field', label: l.theme, value: m.plannedTheme || l.noTheme },
-    { type: 'field', label: l.when, value: whenText(m, l, language) },
+    { type: 'field', label: l.when, value: whenText(m, language) },
     ...(place ? [{ type: 'field' as const, label: l.place, value: place }] : []),
     { type: 'field', label: l.length, value: l.minutes(m.plannedMinutes) },
     { type: 'heading', text: l.steps, level: 2 },
@@ -136,7 +136,7 @@ export function briefDocument(db: Database, meetingId: number, language: Agreeme
             { header: l.dueColumn, width: 2 },
             { header: l.fromColumn, width: 1 },
           ],
-          rows: carried.map((a) => [a.text, a.owner ?? l.wholeGroup, a.dueDate ? formatDay(a.dueDate, language) : l.noDue, String(a.fromMeeting)]),
+          rows: carried.map((a) => [a.text, a.owner ?? l.wholeGroup, a.dueDate ? formatDate(a.dueDate, language) : l.noDue, String(a.fromMeeting)]),
         },
     { type: 'heading', text: tasks ? l.tasks(tasks.from) : l.tasks(m.number - 1), level: 2 },
     list(tasks?.tasks ?? [], l.noTasks),

@@ -37,7 +37,6 @@ export interface BriefLabels {
   noAbsent: string;
   pageLabel: string;
   fileStem: (number: number) => string;
-  undated: string;
 }
 
 export const BRIEF_LABELS: Record<AgreementLanguage, BriefLabels> = {
@@ -81,7 +80,6 @@ export const BRIEF_LABELS: Record<AgreementLanguage, BriefLabels> = {
     noAbsent: 'Kukaan ei ole ilmoittanut poissaolosta.',
     pageLabel: 'Sivu {page}/{pages}',
     fileStem: (n) => `muistilista-tapaaminen-${n}`,
-    undated: 'ei päivää',
   },
   en: {
     title: (n) => `Brief: meeting ${n}`,
@@ -123,6 +121,5 @@ export const BRIEF_LABELS: Record<AgreementLanguage, BriefLabels> = {
     noAbsent: 'Nobody has said they will be away.',
     pageLabel: 'Page {page} of {pages}',
     fileStem: (n) => `brief-meeting-${n}`,
-    undated: 'no date',
   },
 };
